@@ -1,0 +1,44 @@
+import { fileURLToPath } from 'node:url';
+
+/** Everything the server reads from its environment, read once. */
+export interface Config {
+  /** Set → PostgreSQL through pg; unset → embedded PGlite in `dataDir`. */
+  readonly databaseUrl: string | null;
+  readonly dataDir: string;
+  readonly port: number;
+  /** Demo accounts and data are loaded only in demo mode (on by default with the embedded database). */
+  readonly demo: boolean;
+  readonly production: boolean;
+  /** The built admin app, served at `/`. */
+  readonly adminDist: string;
+  /** Longest a statement may run, and longest a request waits for a pooled connection. */
+  readonly statementTimeoutMs: number;
+  readonly connectionTimeoutMs: number;
+}
+
+const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const databaseUrl = env.DATABASE_URL?.trim() || null;
+  const port = Number(env.PORT ?? 4000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT must be a port number, got "${env.PORT ?? ''}"`);
+  }
+  return {
+    databaseUrl,
+    dataDir: env.COOP_DATA_DIR?.trim() || `${repoRoot}.coop-data`,
+    port,
+    demo:
+      env.COOP_DEMO === undefined
+        ? databaseUrl === null
+        : env.COOP_DEMO === '1' || env.COOP_DEMO === 'true',
+    production: env.NODE_ENV === 'production',
+    adminDist: env.COOP_ADMIN_DIST?.trim() || `${repoRoot}apps/admin/dist`,
+    statementTimeoutMs: Number(env.COOP_STATEMENT_TIMEOUT_MS ?? 10_000),
+    connectionTimeoutMs: Number(env.COOP_CONNECTION_TIMEOUT_MS ?? 5_000),
+  };
+}
+
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}

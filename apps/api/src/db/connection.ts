@@ -1,0 +1,88 @@
+import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, type KyselyPlugin } from 'kysely';
+import { PGliteDialect } from 'kysely-pglite-dialect';
+import pg from 'pg';
+import type { Db } from './database.js';
+
+export type Engine = 'postgres' | 'pglite';
+
+export interface Connection {
+  readonly db: Db;
+  readonly engine: Engine;
+  close(): Promise<void>;
+}
+
+export interface PostgresOptions {
+  readonly url: string;
+  readonly statementTimeoutMs?: number;
+  readonly connectionTimeoutMs?: number;
+  readonly maxConnections?: number;
+  readonly plugins?: KyselyPlugin[];
+}
+
+/**
+ * Both engines hand back the same JavaScript values: dates as "YYYY-MM-DD" strings (a calendar
+ * date has no time zone to shift it), int8 as bigint (money in minor units can exceed 2^53),
+ * numeric as its exact decimal string.
+ */
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+
+const keepString = (value: string): string => value;
+const toBigInt = (value: string): bigint => BigInt(value);
+
+function postgresTypes(): pg.CustomTypesConfig {
+  const types = new pg.TypeOverrides();
+  types.setTypeParser(DATE_OID, keepString);
+  types.setTypeParser(INT8_OID, toBigInt);
+  types.setTypeParser(NUMERIC_OID, keepString);
+  return types;
+}
+
+export function openPostgres(options: PostgresOptions): Connection {
+  const pool = new pg.Pool({
+    connectionString: options.url,
+    max: options.maxConnections ?? 10,
+    // Never wait forever: for a free connection, for a statement, or on a stuck transaction.
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5_000,
+    statement_timeout: options.statementTimeoutMs ?? 10_000,
+    idle_in_transaction_session_timeout: (options.statementTimeoutMs ?? 10_000) * 3,
+    idleTimeoutMillis: 30_000,
+    types: postgresTypes(),
+  });
+  // A connection dropped while idle (PostgreSQL restarted) must not crash the process: the pool
+  // discards it and the next request gets a fresh one once the server is back.
+  pool.on('error', (error) => {
+    console.error(`[db] idle connection lost: ${error.message}`);
+  });
+  const db: Db = new Kysely({
+    dialect: new PostgresDialect({ pool }),
+    plugins: options.plugins ?? [],
+  });
+  return { db, engine: 'postgres', close: () => db.destroy() };
+}
+
+export interface PgliteOptions {
+  /** A folder to persist to; in memory when absent. */
+  readonly dataDir?: string;
+  /** A dumped data folder (see dumpPglite) to start from instead of an empty cluster. */
+  readonly loadDataDir?: Blob;
+  readonly plugins?: KyselyPlugin[];
+}
+
+export async function openPglite(
+  options: PgliteOptions = {},
+): Promise<Connection & { pglite: PGlite }> {
+  const pglite = await PGlite.create({
+    ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    parsers: {
+      [pgliteTypes.DATE]: keepString,
+      [pgliteTypes.INT8]: toBigInt,
+      [pgliteTypes.NUMERIC]: keepString,
+    },
+  });
+  const db: Db = new Kysely({ dialect: new PGliteDialect(pglite), plugins: options.plugins ?? [] });
+  return { db, engine: 'pglite', pglite, close: () => db.destroy() };
+}

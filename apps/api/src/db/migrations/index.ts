@@ -1,0 +1,10 @@
+import type { Migration } from 'kysely';
+import * as foundation from './20261127090000_foundation.js';
+
+/**
+ * Every migration, listed in code so that the same ones run on PostgreSQL and on PGlite, and so a
+ * built server needs no migrations folder at run time. Names sort by their timestamp.
+ */
+export const migrations: Record<string, Migration> = {
+  '20261127090000_foundation': foundation,
+};

@@ -1,0 +1,93 @@
+import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
+import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
+import type { IncomingMessage } from 'node:http';
+import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import type { Viewer } from './access/viewer.js';
+import { readCookie, SESSION_COOKIE, viewerFromSession } from './auth/session.js';
+import { createContext, type Context } from './context.js';
+import type { Db } from './db/database.js';
+import { healthRoute } from './routes/health.js';
+import { schema } from './schema/index.js';
+
+/** What the HTTP layer hands to each request: the Node request when bound to a socket. */
+export interface ServerContext {
+  req?: IncomingMessage;
+  /** Tests, which call yoga.fetch with no socket, say who is calling here. */
+  remoteAddress?: string;
+}
+
+export interface AppOptions {
+  readonly db: Db;
+  /** Secure cookies and no GraphiQL in production. */
+  readonly production?: boolean;
+}
+
+/** The header every browser request must carry (CSRF prevention); urql sets it in the admin app. */
+export const CSRF_HEADER = 'x-coop-csrf';
+
+export type App = YogaServerInstance<ServerContext, Context>;
+
+async function viewerOf(db: Db, request: Request): Promise<Viewer | null> {
+  const session = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
+  return session ? viewerFromSession(db, session) : null;
+}
+
+/** Carries the cookies a mutation set (login, logout) onto the response. */
+const cookiesByRequest = new WeakMap<Request, string[]>();
+const responseCookies: Plugin = {
+  onResponse({ request, response }) {
+    for (const cookie of cookiesByRequest.get(request) ?? [])
+      response.headers.append('set-cookie', cookie);
+  },
+};
+
+/**
+ * The whole API as one Yoga instance: GraphQL at /graphql, plus the plain HTTP routes. main.ts only
+ * binds it to a port; tests call `app.fetch(...)` with no socket at all.
+ */
+export function createApp(options: AppOptions): App {
+  const { db } = options;
+  const production = options.production ?? false;
+  return createYoga<ServerContext, Context>({
+    schema,
+    graphqlEndpoint: '/graphql',
+    // Unexpected errors reach the client as "Unexpected error." only: no stack, no SQL.
+    maskedErrors: true,
+    graphiql: !production,
+    landingPage: false,
+    // Yoga's bare liveness probe moves aside: /health is ours and also checks the database.
+    healthCheckEndpoint: '/health/live',
+    // Partners' browser tools may call with a token from any origin, never with our cookie:
+    // without Allow-Credentials, browsers do not send or expose credentialed cross-origin calls.
+    cors: {
+      origin: '*',
+      credentials: false,
+      allowedHeaders: ['content-type', 'authorization', CSRF_HEADER],
+    },
+    batching: false,
+    logging: production ? 'info' : 'warn',
+    context: async ({ request, req, remoteAddress }) => {
+      const context = createContext({
+        db,
+        viewer: await viewerOf(db, request),
+        remoteAddress: remoteAddress ?? req?.socket.remoteAddress ?? 'unknown',
+        secureCookies: production,
+      });
+      cookiesByRequest.set(request, context.responseCookies);
+      return context;
+    },
+    plugins: [
+      healthRoute(db),
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
+      EnvelopArmorPlugin({
+        maxDepth: { n: 12 },
+        costLimit: { maxCost: 50_000 },
+        maxAliases: { n: 20 },
+        maxDirectives: { n: 20 },
+        maxTokens: { n: 5_000 },
+        blockFieldSuggestion: { enabled: true },
+      }),
+      responseCookies,
+    ],
+  });
+}

@@ -1,0 +1,3 @@
+import base from '@coop/eslint-config/base';
+
+export default [...base, { ignores: ['vitest.config.ts', 'eslint.config.js'] }];
