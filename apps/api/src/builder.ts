@@ -22,6 +22,7 @@ export const builder = new SchemaBuilder<{
     ID: { Input: string; Output: string | number };
     Date: { Input: IsoDate; Output: string };
     DateTime: { Input: Date; Output: Date };
+    JSON: { Input: unknown; Output: unknown };
   };
   DefaultFieldNullability: false;
 }>({
@@ -48,8 +49,15 @@ export const builder = new SchemaBuilder<{
   },
   errors: {
     defaultTypes: [],
+    // Mutation results read as the contract names them: CreateConventionResult = CreateConventionSuccess | …
+    defaultResultOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Success` },
+    defaultUnionOptions: { name: ({ fieldName }) => `${capitalize(fieldName)}Result` },
   },
 });
+
+function capitalize(name: string): string {
+  return name.charAt(0).toUpperCase() + name.slice(1);
+}
 
 builder.queryType({});
 builder.mutationType({});

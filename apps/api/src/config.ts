@@ -14,6 +14,8 @@ export interface Config {
   /** Longest a statement may run, and longest a request waits for a pooled connection. */
   readonly statementTimeoutMs: number;
   readonly connectionTimeoutMs: number;
+  /** COOP_SQL_COUNT_HEADER=1: each response says how many SQL statements it took (benchmarks). */
+  readonly exposeSqlCount: boolean;
 }
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -36,6 +38,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminDist: env.COOP_ADMIN_DIST?.trim() || `${repoRoot}apps/admin/dist`,
     statementTimeoutMs: Number(env.COOP_STATEMENT_TIMEOUT_MS ?? 10_000),
     connectionTimeoutMs: Number(env.COOP_CONNECTION_TIMEOUT_MS ?? 5_000),
+    exposeSqlCount: env.COOP_SQL_COUNT_HEADER === '1',
   };
 }
 

@@ -2,10 +2,13 @@ import { today, type IsoDate } from '@coop/domain';
 import { Access } from './access/policy.js';
 import type { Viewer } from './access/viewer.js';
 import type { Db } from './db/database.js';
+import { StatementCounter } from './db/statement-counter.js';
 
 /** What every resolver of one request shares. A fresh one per request: loaders cache per request. */
 export interface Context {
+  /** The database, counting this request's statements. */
   readonly db: Db;
+  readonly statements: StatementCounter;
   readonly viewer: Viewer | null;
   readonly access: Access;
   /** Today in the viewer's collectivity's time zone: statuses and deadlines are computed for it. */
@@ -22,11 +25,15 @@ export function createContext(options: {
   viewer: Viewer | null;
   remoteAddress: string;
   secureCookies: boolean;
+  statements?: StatementCounter;
 }): Context {
+  const statements = options.statements ?? new StatementCounter();
+  const db = options.db.withPlugin(statements);
   return {
-    db: options.db,
+    db,
+    statements,
     viewer: options.viewer,
-    access: new Access(options.db, options.viewer),
+    access: new Access(db, options.viewer),
     today: today(options.viewer?.timeZone ?? 'UTC'),
     remoteAddress: options.remoteAddress,
     secureCookies: options.secureCookies,

@@ -23,7 +23,11 @@ const applied = await migrateToLatest(connection.db);
 if (applied.length > 0) console.log(`Migrated: ${applied.join(', ')}`);
 if (config.demo && (await loadDemo(connection.db))) console.log('Loaded the demo data.');
 
-const app = createApp({ db: connection.db, production: config.production });
+const app = createApp({
+  db: connection.db,
+  production: config.production,
+  exposeSqlCount: config.exposeSqlCount,
+});
 const server = createHttpServer(app, config.adminDist);
 
 server.listen(config.port, () => {

@@ -3,6 +3,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { IncomingMessage } from 'node:http';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Viewer } from './access/viewer.js';
+import { bearerToken, viewerFromApiToken } from './auth/api-token.js';
 import { readCookie, SESSION_COOKIE, viewerFromSession } from './auth/session.js';
 import { createContext, type Context } from './context.js';
 import type { Db } from './db/database.js';
@@ -20,6 +21,8 @@ export interface AppOptions {
   readonly db: Db;
   /** Secure cookies and no GraphiQL in production. */
   readonly production?: boolean;
+  /** Adds the x-coop-sql-statements header to every response (tests, benchmarks). */
+  readonly exposeSqlCount?: boolean;
 }
 
 /** The header every browser request must carry (CSRF prevention); urql sets it in the admin app. */
@@ -27,19 +30,31 @@ export const CSRF_HEADER = 'x-coop-csrf';
 
 export type App = YogaServerInstance<ServerContext, Context>;
 
+/** A partner's API token first, else the admin app's session cookie. */
 async function viewerOf(db: Db, request: Request): Promise<Viewer | null> {
+  const token = bearerToken(request);
+  if (token) return viewerFromApiToken(db, token);
   const session = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
   return session ? viewerFromSession(db, session) : null;
 }
 
-/** Carries the cookies a mutation set (login, logout) onto the response. */
-const cookiesByRequest = new WeakMap<Request, string[]>();
-const responseCookies: Plugin = {
-  onResponse({ request, response }) {
-    for (const cookie of cookiesByRequest.get(request) ?? [])
-      response.headers.append('set-cookie', cookie);
-  },
-};
+/** The context of each request, for what the response must carry once execution is done. */
+const contextByRequest = new WeakMap<Request, Context>();
+
+/** Carries the cookies a mutation set (login, logout), and on request the statement count. */
+function responseHeaders(exposeSqlCount: boolean): Plugin {
+  return {
+    onResponse({ request, response }) {
+      const context = contextByRequest.get(request);
+      if (!context) return;
+      for (const cookie of context.responseCookies) response.headers.append('set-cookie', cookie);
+      if (exposeSqlCount) response.headers.set(SQL_COUNT_HEADER, String(context.statements.count));
+    },
+  };
+}
+
+/** How many SQL statements the request sent (with `exposeSqlCount`, for tests and benchmarks). */
+export const SQL_COUNT_HEADER = 'x-coop-sql-statements';
 
 /**
  * The whole API as one Yoga instance: GraphQL at /graphql, plus the plain HTTP routes. main.ts only
@@ -73,7 +88,7 @@ export function createApp(options: AppOptions): App {
         remoteAddress: remoteAddress ?? req?.socket.remoteAddress ?? 'unknown',
         secureCookies: production,
       });
-      cookiesByRequest.set(request, context.responseCookies);
+      contextByRequest.set(request, context);
       return context;
     },
     plugins: [
@@ -87,7 +102,7 @@ export function createApp(options: AppOptions): App {
         maxTokens: { n: 5_000 },
         blockFieldSuggestion: { enabled: true },
       }),
-      responseCookies,
+      responseHeaders(options.exposeSqlCount ?? false),
     ],
   });
 }

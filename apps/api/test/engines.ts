@@ -11,9 +11,16 @@ export const ENGINES: readonly Engine[] = inject('postgresTemplate')
   ? ['pglite', 'postgres']
   : ['pglite'];
 
-/** A fresh database holding the migrated demo, private to the calling test file. */
-export async function openTestDatabase(engine: Engine): Promise<Connection> {
+/**
+ * A fresh database private to the calling test file: holding the migrated demo, or, with
+ * `empty`, nothing at all (for the migrations' own tests).
+ */
+export async function openTestDatabase(
+  engine: Engine,
+  options: { empty?: boolean } = {},
+): Promise<Connection> {
   if (engine === 'pglite') {
+    if (options.empty) return openPglite();
     const template = new Blob([readFileSync(inject('pgliteTemplate'))]);
     return openPglite({ loadDataDir: template });
   }
@@ -22,7 +29,7 @@ export async function openTestDatabase(engine: Engine): Promise<Connection> {
   if (!url || !template) throw new TypeError('PostgreSQL tests need TEST_DATABASE_URL');
   const name = `coop_test_${randomBytes(6).toString('hex')}`;
   await withAdminClient(url, (admin) =>
-    admin.query(`create database "${name}" template "${template}"`),
+    admin.query(`create database "${name}"${options.empty ? '' : ` template "${template}"`}`),
   );
   const fileUrl = new URL(url);
   fileUrl.pathname = `/${name}`;
@@ -53,7 +60,7 @@ export function useTestApp(engine: Engine): TestApp {
   let app: App | undefined;
   beforeAll(async () => {
     connection = await openTestDatabase(engine);
-    app = createApp({ db: connection.db });
+    app = createApp({ db: connection.db, exposeSqlCount: true });
   });
   afterAll(async () => {
     await connection?.close();

@@ -1,10 +1,11 @@
 import type { Db } from '../db/database.js';
+import { ForbiddenError, NotFoundError } from '../errors.js';
 import { visibleConventionIds } from './visibility.js';
 import type { Viewer } from './viewer.js';
 
 /**
- * What a viewer may do, decided in one place. GraphQL scopes (schema/builder.ts), exports and the
- * calendar feed all ask this object; no resolver decides access on its own.
+ * What a viewer may do, decided in one place. GraphQL scopes (builder.ts), mutations, exports and
+ * the calendar feed all ask this object; no resolver decides access on its own.
  */
 export class Access {
   readonly #db: Db;
@@ -36,26 +37,70 @@ export class Access {
 
   /** EDITOR and above edit what belongs to their collectivity's conventions, never through a read-only token. */
   async canEdit(conventionId: number): Promise<boolean> {
-    const viewer = this.viewer;
-    if (!viewer?.canWrite || viewer.role === 'VIEWER') return false;
-    return this.canRead(conventionId);
+    return this.#mayWrite() && (await this.canRead(conventionId));
   }
 
   /** A party approves, contributes and measures only in its own name. */
   canActFor(collectivityId: number): boolean {
+    return this.#mayWrite() && this.viewer?.collectivityId === collectivityId;
+  }
+
+  /** Manages its own collectivity's accounts, API tokens and calendar feeds. */
+  canAdminister(collectivityId: number): boolean {
     const viewer = this.viewer;
+    if (!viewer?.canWrite) return false;
     return (
-      !!viewer?.canWrite && viewer.role !== 'VIEWER' && viewer.collectivityId === collectivityId
+      viewer.role === 'PLATFORM_ADMIN' ||
+      (viewer.role === 'ADMIN' && viewer.collectivityId === collectivityId)
     );
   }
 
-  /** Manages its own collectivity's accounts and API tokens. */
-  canAdminister(collectivityId: number): boolean {
+  get isPlatformAdmin(): boolean {
+    return !!this.viewer?.canWrite && this.viewer.role === 'PLATFORM_ADMIN';
+  }
+
+  /** Reading something under a convention: what the viewer may not see does not exist. */
+  async requireRead(conventionId: number): Promise<void> {
+    if (!(await this.canRead(conventionId))) throw new NotFoundError();
+  }
+
+  /**
+   * Changing something under a convention: NotFoundError when the viewer may not even see it (the
+   * same answer as for a missing object), ForbiddenError when it may see but not change it.
+   */
+  async requireEdit(conventionId: number): Promise<void> {
+    await this.requireRead(conventionId);
+    if (!this.#mayWrite()) throw new ForbiddenError(this.#whyReadOnly());
+  }
+
+  /** Any change at all: an EDITOR or above, through a session or a read-write token. */
+  requireWrite(): void {
+    if (!this.#mayWrite()) throw new ForbiddenError(this.#whyReadOnly());
+  }
+
+  requireActFor(collectivityId: number, what: string): void {
+    if (!this.#mayWrite()) throw new ForbiddenError(this.#whyReadOnly());
+    if (this.viewer?.collectivityId !== collectivityId) {
+      throw new ForbiddenError(`A party ${what} only in its own name`);
+    }
+  }
+
+  requireAdminister(collectivityId: number): void {
+    if (!this.canAdminister(collectivityId)) {
+      throw new ForbiddenError(
+        'Only an administrator of the collectivity manages its accounts, tokens and feeds',
+      );
+    }
+  }
+
+  #mayWrite(): boolean {
     const viewer = this.viewer;
-    return (
-      !!viewer?.canWrite &&
-      (viewer.role === 'PLATFORM_ADMIN' ||
-        (viewer.role === 'ADMIN' && viewer.collectivityId === collectivityId))
-    );
+    return !!viewer?.canWrite && viewer.role !== 'VIEWER';
+  }
+
+  #whyReadOnly(): string {
+    return this.viewer?.canWrite === false
+      ? 'This API token is read-only'
+      : 'Your role (VIEWER) does not allow changes';
   }
 }

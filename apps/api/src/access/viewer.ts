@@ -7,6 +7,8 @@ import type { Role } from '../db/tables/account.js';
 export interface Viewer {
   readonly kind: 'session' | 'token';
   readonly accountId: number | null;
+  /** Present for an API token: audit entries name it. */
+  readonly tokenId?: number;
   readonly email: string | null;
   readonly displayName: string;
   readonly role: Role;

@@ -1,5 +1,15 @@
 import type { Kysely, Transaction } from 'kysely';
 import type { AccountTable, LoginAttemptTable, SessionTable } from './tables/account.js';
+import type {
+  ActionOrganizationTable,
+  ActionTable,
+  ContributionTable,
+  ExpenseLineTable,
+  OrganizationTable,
+  ParticipatoryActivityTable,
+  SpecificConventionTable,
+  StaffAssignmentTable,
+} from './tables/action.js';
 import type { CollectivityTable } from './tables/collectivity.js';
 import type {
   AxisTable,
@@ -8,6 +18,17 @@ import type {
   DeliberationTable,
   RenewalTable,
 } from './tables/convention.js';
+import type {
+  ApprovalTable,
+  EvaluationAxisNarrativeTable,
+  EvaluationTable,
+  ExchangeRateTable,
+  IndicatorTable,
+  IndicatorTargetTable,
+  MeasurementTable,
+} from './tables/evaluation.js';
+import type { DelegateTable, MissionCostTable, MissionTable } from './tables/mission.js';
+import type { ApiTokenTable, AuditEntryTable, CalendarFeedTable } from './tables/platform.js';
 
 /** Every table Coop keeps, the same on PostgreSQL and on PGlite. */
 export interface Database {
@@ -15,11 +36,32 @@ export interface Database {
   account: AccountTable;
   session: SessionTable;
   login_attempt: LoginAttemptTable;
+  api_token: ApiTokenTable;
+  calendar_feed: CalendarFeedTable;
+  audit_entry: AuditEntryTable;
   convention: ConventionTable;
   convention_party: ConventionPartyTable;
   deliberation: DeliberationTable;
   renewal: RenewalTable;
   axis: AxisTable;
+  organization: OrganizationTable;
+  action: ActionTable;
+  specific_convention: SpecificConventionTable;
+  expense_line: ExpenseLineTable;
+  contribution: ContributionTable;
+  staff_assignment: StaffAssignmentTable;
+  action_organization: ActionOrganizationTable;
+  participatory_activity: ParticipatoryActivityTable;
+  mission: MissionTable;
+  delegate: DelegateTable;
+  mission_cost: MissionCostTable;
+  indicator: IndicatorTable;
+  indicator_target: IndicatorTargetTable;
+  measurement: MeasurementTable;
+  evaluation: EvaluationTable;
+  evaluation_axis_narrative: EvaluationAxisNarrativeTable;
+  approval: ApprovalTable;
+  exchange_rate: ExchangeRateTable;
 }
 
 /** What a repository function reads or writes through: the pool, or an open transaction. */

@@ -4,6 +4,9 @@ import type {
   ConventionPartyRow,
   ConventionRow,
   DeliberationRow,
+  NewAxis,
+  NewConvention,
+  NewDeliberation,
   RenewalRow,
 } from '../db/tables/convention.js';
 import { visibleConventionIds } from '../access/visibility.js';
@@ -128,5 +131,131 @@ export async function findVisibleAxes(
     .selectAll()
     .where('id', 'in', ids)
     .where('convention_id', 'in', visibleConventionIds(db, viewer))
+    .execute();
+}
+
+export async function insertConvention(db: Executor, row: NewConvention): Promise<ConventionRow> {
+  return db.insertInto('convention').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertParties(
+  db: Executor,
+  conventionId: number,
+  parties: readonly {
+    collectivityId: number;
+    signatoryName: string | null;
+    signatoryOffice: string | null;
+  }[],
+  firstPosition = 1,
+): Promise<void> {
+  if (parties.length === 0) return;
+  await db
+    .insertInto('convention_party')
+    .values(
+      parties.map((party, index) => ({
+        convention_id: conventionId,
+        collectivity_id: party.collectivityId,
+        position: firstPosition + index,
+        signatory_name: party.signatoryName,
+        signatory_office: party.signatoryOffice,
+      })),
+    )
+    .execute();
+}
+
+export async function updateSignatory(
+  db: Executor,
+  conventionId: number,
+  collectivityId: number,
+  signatory: { name: string; office: string },
+): Promise<ConventionPartyRow | undefined> {
+  return db
+    .updateTable('convention_party')
+    .set({ signatory_name: signatory.name, signatory_office: signatory.office })
+    .where('convention_id', '=', conventionId)
+    .where('collectivity_id', '=', collectivityId)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function insertDeliberation(
+  db: Executor,
+  row: NewDeliberation,
+): Promise<DeliberationRow> {
+  return db.insertInto('deliberation').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function insertRenewal(
+  db: Executor,
+  row: { conventionId: number; termNumber: number; decidedOn: string },
+): Promise<RenewalRow> {
+  return db
+    .insertInto('renewal')
+    .values({
+      convention_id: row.conventionId,
+      term_number: row.termNumber,
+      decided_on: row.decidedOn,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+export async function insertAxis(db: Executor, row: NewAxis): Promise<AxisRow> {
+  return db.insertInto('axis').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+/** The next position for an axis or a party, after the last one. */
+export async function nextAxisPosition(db: Executor, conventionId: number): Promise<number> {
+  const row = await db
+    .selectFrom('axis')
+    .select((eb) => eb.fn.coalesce(eb.fn.max('position'), eb.lit(0)).as('last'))
+    .where('convention_id', '=', conventionId)
+    .executeTakeFirstOrThrow();
+  return Number(row.last) + 1;
+}
+
+/** Rows read inside a mutation's transaction (no loader: they must see the transaction's writes). */
+export async function findConventionForUpdate(
+  db: Executor,
+  id: number,
+): Promise<ConventionRow | undefined> {
+  return db
+    .selectFrom('convention')
+    .selectAll()
+    .where('id', '=', id)
+    .forUpdate()
+    .executeTakeFirst();
+}
+
+export async function findParties(
+  db: Executor,
+  conventionId: number,
+): Promise<ConventionPartyRow[]> {
+  return db
+    .selectFrom('convention_party')
+    .selectAll()
+    .where('convention_id', '=', conventionId)
+    .orderBy('position')
+    .execute();
+}
+
+export async function findDeliberations(
+  db: Executor,
+  conventionId: number,
+): Promise<DeliberationRow[]> {
+  return db
+    .selectFrom('deliberation')
+    .selectAll()
+    .where('convention_id', '=', conventionId)
+    .orderBy('date')
+    .execute();
+}
+
+export async function findRenewals(db: Executor, conventionId: number): Promise<RenewalRow[]> {
+  return db
+    .selectFrom('renewal')
+    .selectAll()
+    .where('convention_id', '=', conventionId)
+    .orderBy('term_number')
     .execute();
 }

@@ -3,8 +3,10 @@ import { builder } from '../builder.js';
 import './scalars.js';
 import './errors.js';
 import './collectivity.js';
+import './api-token.js';
 import './viewer.js';
 import './convention.js';
+import './audit.js';
 
 /** The whole schema: each entity file above adds its own types and fields. */
 export const schema = builder.toSchema();

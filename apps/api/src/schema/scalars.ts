@@ -35,3 +35,9 @@ builder.scalarType('DateTime', {
     return date;
   },
 });
+
+builder.scalarType('JSON', {
+  description: 'A JSON value: an object as it was before or after a change (amounts as strings).',
+  serialize: (value) => value,
+  parseValue: (value) => value,
+});

@@ -10,6 +10,8 @@ import {
   recordFailedLogin,
 } from '../repositories/account.js';
 import { findCollectivitiesByIds } from '../repositories/collectivity.js';
+import { findApiTokensOfCollectivity } from '../repositories/api-token.js';
+import { ApiToken } from './api-token.js';
 import { Collectivity } from './collectivity.js';
 
 export const RoleEnum = builder.enumType('Role', {
@@ -31,6 +33,15 @@ const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
     role: t.field({ type: RoleEnum, resolve: (viewer) => viewer.role }),
     canWrite: t.exposeBoolean('canWrite', { description: 'False for a read-only API token.' }),
     // A viewer always sees its own collectivity, even within the request that signs it in.
+    apiTokens: t.field({
+      type: [ApiToken],
+      description:
+        'The API tokens of the viewer’s collectivity (administrators only; empty otherwise).',
+      resolve: (viewer, _args, context) =>
+        context.access.canAdminister(viewer.collectivityId)
+          ? findApiTokensOfCollectivity(context.db, viewer.collectivityId)
+          : [],
+    }),
     collectivity: t.field({
       type: Collectivity,
       resolve: async (viewer, _args, context) => {

@@ -1,5 +1,6 @@
 import type { Migration } from 'kysely';
 import * as foundation from './20261127090000_foundation.js';
+import * as programme from './20261127120000_programme.js';
 
 /**
  * Every migration, listed in code so that the same ones run on PostgreSQL and on PGlite, and so a
@@ -7,4 +8,5 @@ import * as foundation from './20261127090000_foundation.js';
  */
 export const migrations: Record<string, Migration> = {
   '20261127090000_foundation': foundation,
+  '20261127120000_programme': programme,
 };

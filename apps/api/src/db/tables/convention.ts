@@ -11,6 +11,12 @@ export interface ConventionTable {
   /** ISO date string (the driver is told not to turn dates into Date objects). */
   signature_date: string | null;
   signature_originals: number | null;
+  /** The currency budgets of the convention are totalled in (A4.6). */
+  reporting_currency: Generated<string>;
+  /** Budget policy: a co-funder's largest share of an action's total (A4.3); null for no cap. */
+  funder_cap_percent: Generated<number | null>;
+  /** Budget policy: each party's smallest share; 0 means "above zero" (A4.2). */
+  minimum_party_share_percent: Generated<number>;
   /** Optimistic concurrency: every edit bumps it, a stale one is refused. */
   version: Generated<number>;
   created_at: Generated<Date>;
@@ -65,5 +71,7 @@ export type NewConvention = Insertable<ConventionTable>;
 export type ConventionUpdate = Updateable<ConventionTable>;
 export type ConventionPartyRow = Selectable<ConventionPartyTable>;
 export type DeliberationRow = Selectable<DeliberationTable>;
+export type NewDeliberation = Insertable<DeliberationTable>;
 export type RenewalRow = Selectable<RenewalTable>;
 export type AxisRow = Selectable<AxisTable>;
+export type NewAxis = Insertable<AxisTable>;

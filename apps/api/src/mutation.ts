@@ -1,0 +1,38 @@
+import type { Transaction } from 'kysely';
+import type { Viewer } from './access/viewer.js';
+import { writeAuditEntry, type AuditRecord } from './audit/audit-log.js';
+import type { Context } from './context.js';
+import type { Database } from './db/database.js';
+import { ForbiddenError } from './errors.js';
+
+export interface MutationScope {
+  readonly trx: Transaction<Database>;
+  readonly viewer: Viewer;
+  /** Records what changed; the entry commits or rolls back with the change. */
+  audit(record: Omit<AuditRecord, 'operation'>): Promise<void>;
+}
+
+/**
+ * Every mutation runs here: one transaction for the change and its audit entries, so bad input or
+ * a refused rule leaves nothing half-written. A typed error thrown inside rolls back and reaches the
+ * client as the mutation's error result.
+ */
+export async function runMutation<T>(
+  context: Context,
+  operation: string,
+  work: (scope: MutationScope) => Promise<T>,
+): Promise<T> {
+  const viewer = context.viewer;
+  if (!viewer) throw new ForbiddenError('Sign in first, or send an API token');
+  if (!viewer.canWrite) throw new ForbiddenError('This API token is read-only');
+  // Read before the transaction opens what access decisions need: PGlite has one connection, and
+  // the transaction holds it until it ends.
+  await context.access.visibleConventions();
+  return context.db.transaction().execute((trx) =>
+    work({
+      trx,
+      viewer,
+      audit: (record) => writeAuditEntry(trx, viewer, { ...record, operation }),
+    }),
+  );
+}
