@@ -14,7 +14,10 @@ export default tseslint.config(
     },
     rules: {
       '@typescript-eslint/restrict-template-expressions': ['error', { allowNumber: true }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', ignoreRestSiblings: true },
+      ],
       // `onClick={() => setOpen(false)}` reads better than a block; the rule adds nothing here.
       '@typescript-eslint/no-confusing-void-expression': 'off',
       // Errors of a user's making are values (Result), so a throw is for broken invariants only.

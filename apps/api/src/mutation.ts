@@ -9,7 +9,7 @@ export interface MutationScope {
   readonly trx: Transaction<Database>;
   readonly viewer: Viewer;
   /** Records what changed; the entry commits or rolls back with the change. */
-  audit(record: Omit<AuditRecord, 'operation'>): Promise<void>;
+  readonly audit: (record: Omit<AuditRecord, 'operation'>) => Promise<void>;
 }
 
 /**

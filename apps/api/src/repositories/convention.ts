@@ -211,7 +211,7 @@ export async function nextAxisPosition(db: Executor, conventionId: number): Prom
     .select((eb) => eb.fn.coalesce(eb.fn.max('position'), eb.lit(0)).as('last'))
     .where('convention_id', '=', conventionId)
     .executeTakeFirstOrThrow();
-  return Number(row.last) + 1;
+  return row.last + 1;
 }
 
 /** Rows read inside a mutation's transaction (no loader: they must see the transaction's writes). */

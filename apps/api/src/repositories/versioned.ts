@@ -19,12 +19,11 @@ export async function updateVersioned<T extends VersionedTable>(
   changes: Updateable<Database[T]>,
 ): Promise<Selectable<Database[T]>> {
   // Kysely cannot follow a table name that is a type parameter; the signature keeps callers typed.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  /* eslint-disable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access */
   const loose = db as unknown as {
     updateTable: (t: string) => any;
     selectFrom: (t: string) => any;
   };
-  /* eslint-disable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access */
   const updated = (await loose
     .updateTable(table)
     .set({ ...changes, version: sql`version + 1` })
@@ -38,7 +37,7 @@ export async function updateVersioned<T extends VersionedTable>(
     .select('version')
     .where('id', '=', id)
     .executeTakeFirst()) as { version: number } | undefined;
-  /* eslint-enable @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access */
+  /* eslint-enable @typescript-eslint/no-explicit-any, @typescript-eslint/no-unsafe-call, @typescript-eslint/no-unsafe-member-access */
   if (!current) throw new NotFoundError();
   throw new ConflictError(current.version);
 }
