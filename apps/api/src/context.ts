@@ -1,13 +1,20 @@
 import { today, type IsoDate } from '@coop/domain';
+import type { Transaction } from 'kysely';
 import { Access } from './access/policy.js';
 import type { Viewer } from './access/viewer.js';
-import type { Db } from './db/database.js';
+import type { Database, Db, Executor } from './db/database.js';
 import { StatementCounter } from './db/statement-counter.js';
 
 /** What every resolver of one request shares. A fresh one per request: loaders cache per request. */
 export interface Context {
-  /** The database, counting this request's statements. */
-  readonly db: Db;
+  /**
+   * Where this request reads and writes: the open transaction while a mutation runs, the pool
+   * otherwise. Loaders and access checks inside a mutation so see its own writes, and never wait
+   * for a second connection (PGlite has only one).
+   */
+  readonly db: Executor;
+  /** The pool itself, counting this request's statements: where transactions start. */
+  readonly pool: Db;
   readonly statements: StatementCounter;
   readonly viewer: Viewer | null;
   readonly access: Access;
@@ -18,6 +25,8 @@ export interface Context {
   readonly secureCookies: boolean;
   /** Set-Cookie values the response must carry (login, logout). */
   readonly responseCookies: string[];
+  /** Runs `work` with `db` pointing at `trx`. */
+  inTransaction<T>(trx: Transaction<Database>, work: () => Promise<T>): Promise<T>;
 }
 
 export function createContext(options: {
@@ -28,15 +37,28 @@ export function createContext(options: {
   statements?: StatementCounter;
 }): Context {
   const statements = options.statements ?? new StatementCounter();
-  const db = options.db.withPlugin(statements);
+  const pool = options.db.withPlugin(statements);
+  let transaction: Transaction<Database> | null = null;
+  const current = (): Executor => transaction ?? pool;
   return {
-    db,
+    get db() {
+      return current();
+    },
+    pool,
     statements,
     viewer: options.viewer,
-    access: new Access(db, options.viewer),
+    access: new Access(current, options.viewer),
     today: today(options.viewer?.timeZone ?? 'UTC'),
     remoteAddress: options.remoteAddress,
     secureCookies: options.secureCookies,
     responseCookies: [],
+    async inTransaction(trx, work) {
+      transaction = trx;
+      try {
+        return await work();
+      } finally {
+        transaction = null;
+      }
+    },
   };
 }

@@ -25,14 +25,16 @@ export async function runMutation<T>(
   const viewer = context.viewer;
   if (!viewer) throw new ForbiddenError('Sign in first, or send an API token');
   if (!viewer.canWrite) throw new ForbiddenError('This API token is read-only');
-  // Read before the transaction opens what access decisions need: PGlite has one connection, and
-  // the transaction holds it until it ends.
-  await context.access.visibleConventions();
-  return context.db.transaction().execute((trx) =>
-    work({
-      trx,
-      viewer,
-      audit: (record) => writeAuditEntry(trx, viewer, { ...record, operation }),
-    }),
+  const result = await context.pool.transaction().execute((trx) =>
+    context.inTransaction(trx, () =>
+      work({
+        trx,
+        viewer,
+        audit: (record) => writeAuditEntry(trx, viewer, { ...record, operation }),
+      }),
+    ),
   );
+  // The change may have made the viewer a party to something new: decide on fresh data from now on.
+  context.access.refresh();
+  return result;
 }

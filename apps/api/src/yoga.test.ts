@@ -149,3 +149,51 @@ for (const engine of ENGINES) {
     });
   });
 }
+
+describe('request size', () => {
+  const t = useTestApp('pglite');
+
+  it('refuses a body over 1 MiB with 413, declared or streamed', async () => {
+    const huge = JSON.stringify({ query: `{ viewer { email } } # ${'x'.repeat(1024 * 1024)}` });
+    const declared = await t.app.fetch('http://coop.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-coop-csrf': '1' },
+      body: huge,
+    });
+    expect(declared.status).toBe(413);
+
+    const bytes = new TextEncoder().encode(huge);
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let offset = 0; offset < bytes.length; offset += 64 * 1024)
+          controller.enqueue(bytes.slice(offset, offset + 64 * 1024));
+        controller.close();
+      },
+    });
+    const streamed = await t.app.fetch('http://coop.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-coop-csrf': '1' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(streamed.status).toBe(413);
+  });
+
+  it('accepts a streamed body under the limit', async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify({ query: '{ viewer { email } }' }));
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes);
+        controller.close();
+      },
+    });
+    const response = await t.app.fetch('http://coop.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-coop-csrf': '1' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ data: { viewer: null } });
+  });
+});

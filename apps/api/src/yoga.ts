@@ -7,7 +7,8 @@ import { bearerToken, viewerFromApiToken } from './auth/api-token.js';
 import { readCookie, SESSION_COOKIE, viewerFromSession } from './auth/session.js';
 import { createContext, type Context } from './context.js';
 import type { Db } from './db/database.js';
-import { healthRoute } from './routes/health.js';
+import { bodyLimit } from './http/body-limit.js';
+import { healthRoute } from './http/health.js';
 import { schema } from './schema/index.js';
 
 /** What the HTTP layer hands to each request: the Node request when bound to a socket. */
@@ -93,6 +94,7 @@ export function createApp(options: AppOptions): App {
     },
     plugins: [
       healthRoute(db),
+      bodyLimit(),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },

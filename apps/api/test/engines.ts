@@ -18,7 +18,7 @@ export const ENGINES: readonly Engine[] = inject('postgresTemplate')
 export async function openTestDatabase(
   engine: Engine,
   options: { empty?: boolean } = {},
-): Promise<Connection> {
+): Promise<Connection & { url?: string }> {
   if (engine === 'pglite') {
     if (options.empty) return openPglite();
     const template = new Blob([readFileSync(inject('pgliteTemplate'))]);
@@ -36,6 +36,7 @@ export async function openTestDatabase(
   const connection = openPostgres({ url: fileUrl.toString(), maxConnections: 4 });
   return {
     ...connection,
+    url: fileUrl.toString(),
     async close() {
       await connection.close();
       await withAdminClient(url, (admin) =>

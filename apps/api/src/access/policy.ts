@@ -1,4 +1,4 @@
-import type { Db } from '../db/database.js';
+import type { Executor } from '../db/database.js';
 import { ForbiddenError, NotFoundError } from '../errors.js';
 import { visibleConventionIds } from './visibility.js';
 import type { Viewer } from './viewer.js';
@@ -8,11 +8,12 @@ import type { Viewer } from './viewer.js';
  * the calendar feed all ask this object; no resolver decides access on its own.
  */
 export class Access {
-  readonly #db: Db;
+  /** The request's current executor: inside a mutation, its transaction. */
+  readonly #db: () => Executor;
   readonly viewer: Viewer | null;
   #visible: Promise<ReadonlySet<number>> | undefined;
 
-  constructor(db: Db, viewer: Viewer | null) {
+  constructor(db: () => Executor, viewer: Viewer | null) {
     this.#db = db;
     this.viewer = viewer;
   }
@@ -25,10 +26,15 @@ export class Access {
   visibleConventions(): Promise<ReadonlySet<number>> {
     const viewer = this.viewer;
     if (!viewer) return Promise.resolve(new Set());
-    this.#visible ??= visibleConventionIds(this.#db, viewer)
+    this.#visible ??= visibleConventionIds(this.#db(), viewer)
       .execute()
       .then((rows) => new Set(rows.map((row) => row.convention_id)));
     return this.#visible;
+  }
+
+  /** After a change of membership (a new convention, a new party), read it again. */
+  refresh(): void {
+    this.#visible = undefined;
   }
 
   async canRead(conventionId: number): Promise<boolean> {

@@ -56,6 +56,13 @@ export function openPostgres(options: PostgresOptions): Connection {
   pool.on('error', (error) => {
     console.error(`[db] idle connection lost: ${error.message}`);
   });
+  // A checked-out connection can be cut too (between two statements of a request): the statement
+  // in flight fails on its own, and this keeps the socket's error from crashing the process.
+  pool.on('connect', (client) => {
+    client.on('error', (error) => {
+      console.error(`[db] connection lost: ${error.message}`);
+    });
+  });
   const db: Db = new Kysely({
     dialect: new PostgresDialect({ pool }),
     plugins: options.plugins ?? [],

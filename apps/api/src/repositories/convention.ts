@@ -259,3 +259,7 @@ export async function findRenewals(db: Executor, conventionId: number): Promise<
     .orderBy('term_number')
     .execute();
 }
+
+export async function findAxisForUpdate(db: Executor, id: number): Promise<AxisRow | undefined> {
+  return db.selectFrom('axis').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}

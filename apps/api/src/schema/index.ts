@@ -6,6 +6,9 @@ import './collectivity.js';
 import './api-token.js';
 import './viewer.js';
 import './convention.js';
+import './axis.js';
+import './exchange-rate.js';
+import './approval.js';
 import './audit.js';
 
 /** The whole schema: each entity file above adds its own types and fields. */
