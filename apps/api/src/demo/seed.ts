@@ -3,7 +3,11 @@ import type { Role } from '../db/tables/account.js';
 import { hashPassword } from '../auth/password.js';
 import { insertAccount } from '../repositories/account.js';
 import { countCollectivities, insertCollectivity } from '../repositories/collectivity.js';
+import { seedActions } from './actions.js';
 import { FOUNDING_CONVENTION, MAINZ_CONVENTION } from './founding-convention.js';
+import { seedIndicatorsAndEvaluations } from './evaluations.js';
+import { seedMissions } from './missions.js';
+import type { DemoIds, SeededConvention } from './demo-ids.js';
 
 export const DEMO_PASSWORD = 'coop-demo';
 
@@ -64,8 +68,17 @@ export async function loadDemo(db: Db): Promise<boolean> {
         disabled_at: null,
       });
     }
-    await seedFoundingConvention(trx, dijon.id, chefchaouen.id);
-    await seedMainzConvention(trx, dijon.id, mainz.id);
+    const demo: DemoIds = {
+      dijon: dijon.id,
+      chefchaouen: chefchaouen.id,
+      mainz: mainz.id,
+      founding: await seedFoundingConvention(trx, dijon.id, chefchaouen.id),
+      mainzConvention: await seedMainzConvention(trx, dijon.id, mainz.id),
+    };
+    // What each part of the product adds to the living example, in the order they build on.
+    await seedActions(trx, demo);
+    await seedMissions(trx, demo);
+    await seedIndicatorsAndEvaluations(trx, demo);
   });
   return true;
 }
@@ -74,7 +87,7 @@ async function seedFoundingConvention(
   db: Executor,
   dijonId: number,
   chefchaouenId: number,
-): Promise<void> {
+): Promise<SeededConvention> {
   const text = FOUNDING_CONVENTION;
   const convention = await db
     .insertInto('convention')
@@ -144,7 +157,7 @@ async function seedFoundingConvention(
       })
       .execute();
   }
-  await db
+  const axes = await db
     .insertInto('axis')
     .values(
       text.axes.map((axis, index) => ({
@@ -156,10 +169,16 @@ async function seedFoundingConvention(
         period_end: text.axisPeriod.end,
       })),
     )
+    .returning('id')
     .execute();
+  return { id: convention.id, axes: axes.map((axis) => axis.id) };
 }
 
-async function seedMainzConvention(db: Executor, dijonId: number, mainzId: number): Promise<void> {
+async function seedMainzConvention(
+  db: Executor,
+  dijonId: number,
+  mainzId: number,
+): Promise<SeededConvention> {
   const text = MAINZ_CONVENTION;
   const convention = await db
     .insertInto('convention')
@@ -215,7 +234,7 @@ async function seedMainzConvention(db: Executor, dijonId: number, mainzId: numbe
       },
     ])
     .execute();
-  await db
+  const axes = await db
     .insertInto('axis')
     .values(
       text.axes.map((axis, index) => ({
@@ -227,5 +246,7 @@ async function seedMainzConvention(db: Executor, dijonId: number, mainzId: numbe
         period_end: text.axisPeriod.end,
       })),
     )
+    .returning('id')
     .execute();
+  return { id: convention.id, axes: axes.map((axis) => axis.id) };
 }

@@ -12,7 +12,7 @@ import {
   type RenewalBlocker,
   type Term,
 } from '@coop/domain';
-import { durationOf, renewalInput } from './convention-rules.js';
+import { durationOf, renewalInput } from '../mapping/convention.js';
 import { builder } from '../builder.js';
 import type { Executor } from '../db/database.js';
 import type { Context } from '../context.js';

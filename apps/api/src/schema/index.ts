@@ -9,6 +9,12 @@ import './convention.js';
 import './axis.js';
 import './exchange-rate.js';
 import './approval.js';
+import './organization.js';
+import './action.js';
+import './budget.js';
+import './mission.js';
+import './indicator.js';
+import './evaluation.js';
 import './audit.js';
 
 /** The whole schema: each entity file above adds its own types and fields. */

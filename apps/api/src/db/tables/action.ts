@@ -49,6 +49,7 @@ export interface ExpenseLineTable {
   amount: bigint;
   currency: string;
   executed_amount: bigint | null;
+  executed_on: string | null;
   year: number | null;
   version: Generated<number>;
 }
@@ -65,6 +66,8 @@ export interface ContributionTable {
   description: Generated<string>;
   funding_status: FundingStatus | null;
   year: number | null;
+  executed_amount: bigint | null;
+  executed_on: string | null;
   version: Generated<number>;
 }
 
@@ -79,6 +82,8 @@ export interface StaffAssignmentTable {
   daily_cost: bigint;
   currency: string;
   year: number | null;
+  executed_days: string | null;
+  executed_on: string | null;
   version: Generated<number>;
 }
 

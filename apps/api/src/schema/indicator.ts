@@ -1,0 +1,2 @@
+/** Filled in by the part of the API that builds it. */
+export {};
