@@ -2,6 +2,7 @@ import { lexicographicSortSchema, printSchema } from 'graphql';
 import { builder } from '../builder.js';
 import './scalars.js';
 import './errors.js';
+import './money.js';
 import './collectivity.js';
 import './api-token.js';
 import './viewer.js';
