@@ -107,3 +107,53 @@ export async function countRecentFailedLogins(
 export async function clearFailedLogins(db: Executor, email: string): Promise<void> {
   await db.deleteFrom('login_attempt').where('email', '=', email.trim().toLowerCase()).execute();
 }
+
+export async function findAccountsOfCollectivity(
+  db: Executor,
+  collectivityId: number,
+  ids?: readonly number[],
+): Promise<AccountRow[]> {
+  let query = db
+    .selectFrom('account')
+    .selectAll()
+    .where('collectivity_id', '=', collectivityId)
+    .orderBy('id');
+  if (ids) {
+    if (ids.length === 0) return [];
+    query = query.where('id', 'in', ids);
+  }
+  return query.execute();
+}
+
+export async function findAccountById(db: Executor, id: number): Promise<AccountRow | undefined> {
+  return db.selectFrom('account').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+}
+
+export async function updateAccount(
+  db: Executor,
+  id: number,
+  changes: {
+    role?: Role;
+    display_name?: string;
+    disabled_at?: Date | null;
+    password_hash?: string;
+  },
+): Promise<AccountRow> {
+  return db
+    .updateTable('account')
+    .set(changes)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+}
+
+/** Signs an account out everywhere: after a password change, or when it is disabled. */
+export async function deleteSessionsOf(
+  db: Executor,
+  accountId: number,
+  except?: string,
+): Promise<void> {
+  let query = db.deleteFrom('session').where('account_id', '=', accountId);
+  if (except) query = query.where('token_hash', '<>', except);
+  await query.execute();
+}

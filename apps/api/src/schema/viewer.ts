@@ -7,23 +7,15 @@ import {
   clearFailedLogins,
   countRecentFailedLogins,
   findAccountByEmail,
+  findAccountsOfCollectivity,
   recordFailedLogin,
 } from '../repositories/account.js';
 import { findCollectivitiesByIds } from '../repositories/collectivity.js';
 import { findApiTokensOfCollectivity } from '../repositories/api-token.js';
+import { Account } from './account.js';
 import { ApiToken } from './api-token.js';
 import { Collectivity } from './collectivity.js';
-
-export const RoleEnum = builder.enumType('Role', {
-  values: {
-    VIEWER: { description: 'Reads.' },
-    EDITOR: { description: 'Edits what belongs to the conventions of its collectivity.' },
-    ADMIN: { description: 'Also manages its collectivity’s accounts and API tokens.' },
-    PLATFORM_ADMIN: {
-      description: 'The body running the platform: manages collectivities and accounts.',
-    },
-  },
-});
+import { RoleEnum } from './role.js';
 
 const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
   description: 'Who is asking, for which collectivity.',
@@ -33,6 +25,15 @@ const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
     role: t.field({ type: RoleEnum, resolve: (viewer) => viewer.role }),
     canWrite: t.exposeBoolean('canWrite', { description: 'False for a read-only API token.' }),
     // A viewer always sees its own collectivity, even within the request that signs it in.
+    accounts: t.field({
+      type: [Account],
+      description:
+        'The accounts of the viewer’s collectivity (administrators only; empty otherwise).',
+      resolve: (viewer, _args, context) =>
+        context.access.canAdminister(viewer.collectivityId)
+          ? findAccountsOfCollectivity(context.db, viewer.collectivityId)
+          : [],
+    }),
     apiTokens: t.field({
       type: [ApiToken],
       description:
