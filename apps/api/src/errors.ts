@@ -32,12 +32,15 @@ export class ValidationError extends CoopError {
   }
 }
 
-/** Also the answer for what exists but is not the viewer's to see: the two are indistinguishable. */
+/**
+ * Also the answer for what exists but is not the viewer's to see: the two must be
+ * indistinguishable, so the message never depends on what was looked for or where it was missed.
+ */
 export class NotFoundError extends CoopError {
   override readonly name = 'NotFoundError';
   readonly code = 'NOT_FOUND';
-  constructor(what = 'object') {
-    super(`No ${what} with this ID`);
+  constructor() {
+    super('No object with this ID');
   }
 }
 

@@ -2,13 +2,13 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { IncomingMessage } from 'node:http';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
-import type { Viewer } from './access/viewer.js';
-import { bearerToken, viewerFromApiToken } from './auth/api-token.js';
-import { readCookie, SESSION_COOKIE, viewerFromSession } from './auth/session.js';
+import { viewerOfRequest } from './auth/viewer-of-request.js';
 import { createContext, type Context } from './context.js';
 import type { Db } from './db/database.js';
 import { bodyLimit } from './http/body-limit.js';
 import { healthRoute } from './http/health.js';
+import { exportRoutes } from './http/exports/index.js';
+import { calendarRoute } from './http/calendar.js';
 import { schema } from './schema/index.js';
 
 /** What the HTTP layer hands to each request: the Node request when bound to a socket. */
@@ -30,14 +30,6 @@ export interface AppOptions {
 export const CSRF_HEADER = 'x-coop-csrf';
 
 export type App = YogaServerInstance<ServerContext, Context>;
-
-/** A partner's API token first, else the admin app's session cookie. */
-async function viewerOf(db: Db, request: Request): Promise<Viewer | null> {
-  const token = bearerToken(request);
-  if (token) return viewerFromApiToken(db, token);
-  const session = readCookie(request.headers.get('cookie'), SESSION_COOKIE);
-  return session ? viewerFromSession(db, session) : null;
-}
 
 /** The context of each request, for what the response must carry once execution is done. */
 const contextByRequest = new WeakMap<Request, Context>();
@@ -85,7 +77,7 @@ export function createApp(options: AppOptions): App {
     context: async ({ request, req, remoteAddress }) => {
       const context = createContext({
         db,
-        viewer: await viewerOf(db, request),
+        viewer: await viewerOfRequest(db, request),
         remoteAddress: remoteAddress ?? req?.socket.remoteAddress ?? 'unknown',
         secureCookies: production,
       });
@@ -94,6 +86,8 @@ export function createApp(options: AppOptions): App {
     },
     plugins: [
       healthRoute(db),
+      exportRoutes(db),
+      calendarRoute(db),
       bodyLimit(),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       EnvelopArmorPlugin({

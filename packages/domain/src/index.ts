@@ -272,3 +272,14 @@ export {
   type ApdCountry,
   type ApdDeclaration,
 } from './apd.js';
+// Dated deadlines for a city's calendar: term ends, renewal windows, evaluations due, missions.
+export {
+  ANNUAL_EVALUATION_DUE,
+  annualEvaluationDueDate,
+  programmeEvaluationDueDate,
+  deadlinesOf,
+  type Deadline,
+  type DeadlineKind,
+  type DeadlineConvention,
+  type DeadlineMission,
+} from './deadline.js';

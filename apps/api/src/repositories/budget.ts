@@ -1,5 +1,13 @@
+import type { Insertable } from 'kysely';
 import type { Executor } from '../db/database.js';
-import type { ContributionRow, ExpenseLineRow, StaffAssignmentRow } from '../db/tables/action.js';
+import type {
+  ContributionRow,
+  ContributionTable,
+  ExpenseLineRow,
+  ExpenseLineTable,
+  StaffAssignmentRow,
+  StaffAssignmentTable,
+} from '../db/tables/action.js';
 
 export interface BudgetRows {
   readonly lines: ExpenseLineRow[];
@@ -49,4 +57,67 @@ export async function budgetsOfActions(
     contributions: contributionsBy.get(id) ?? [],
     staff: staffBy.get(id) ?? [],
   }));
+}
+
+// ——— Changes, inside a budget mutation's transaction ———
+
+export async function findExpenseLine(
+  db: Executor,
+  id: number,
+): Promise<ExpenseLineRow | undefined> {
+  return db.selectFrom('expense_line').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertExpenseLine(
+  db: Executor,
+  row: Insertable<ExpenseLineTable>,
+): Promise<ExpenseLineRow> {
+  return db.insertInto('expense_line').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function deleteExpenseLine(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('expense_line').where('id', '=', id).execute();
+}
+
+/** A contribution with its funder's name, as budgetsOfActions reads it. */
+export async function findContribution(
+  db: Executor,
+  id: number,
+): Promise<BudgetRows['contributions'][number] | undefined> {
+  return db
+    .selectFrom('contribution')
+    .leftJoin('organization', 'organization.id', 'contribution.organization_id')
+    .selectAll('contribution')
+    .select('organization.name as organization_name')
+    .where('contribution.id', '=', id)
+    .executeTakeFirst();
+}
+
+export async function insertContribution(
+  db: Executor,
+  row: Insertable<ContributionTable>,
+): Promise<ContributionRow> {
+  return db.insertInto('contribution').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function deleteContribution(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('contribution').where('id', '=', id).execute();
+}
+
+export async function findStaffAssignment(
+  db: Executor,
+  id: number,
+): Promise<StaffAssignmentRow | undefined> {
+  return db.selectFrom('staff_assignment').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertStaffAssignment(
+  db: Executor,
+  row: Insertable<StaffAssignmentTable>,
+): Promise<StaffAssignmentRow> {
+  return db.insertInto('staff_assignment').values(row).returningAll().executeTakeFirstOrThrow();
+}
+
+export async function deleteStaffAssignment(db: Executor, id: number): Promise<void> {
+  await db.deleteFrom('staff_assignment').where('id', '=', id).execute();
 }

@@ -263,3 +263,17 @@ export async function findRenewals(db: Executor, conventionId: number): Promise<
 export async function findAxisForUpdate(db: Executor, id: number): Promise<AxisRow | undefined> {
   return db.selectFrom('axis').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
 }
+
+/** The countries of the other parties to the viewer's conventions, sorted. */
+export async function partnerCountriesOf(db: Executor, viewer: Reader): Promise<string[]> {
+  const rows = await db
+    .selectFrom('convention_party')
+    .innerJoin('collectivity', 'collectivity.id', 'convention_party.collectivity_id')
+    .select('collectivity.country_code')
+    .distinct()
+    .where('convention_party.convention_id', 'in', visibleConventionIds(db, viewer))
+    .where('convention_party.collectivity_id', '<>', viewer.collectivityId)
+    .orderBy('collectivity.country_code')
+    .execute();
+  return rows.map((row) => row.country_code);
+}

@@ -110,9 +110,17 @@ for (const engine of ENGINES) {
         { cookie: colleague },
       );
       expect(viewer.data.viewer).toEqual({ role: 'EDITOR', accounts: [], apiTokens: [] });
-      const listed = await gql(t.app, '{ viewer { accounts { email } } }', {}, { cookie: admin });
-      expect(listed.data.viewer.accounts.map((a: { email: string }) => a.email)).toContain(
-        'relations.internationales@chefchaouen.demo',
+      const listed = await gql(
+        t.app,
+        '{ viewer { accounts { email isViewer } } }',
+        {},
+        { cookie: admin },
+      );
+      expect(listed.data.viewer.accounts).toEqual(
+        expect.arrayContaining([
+          { email: 'admin@chefchaouen.demo', isViewer: true },
+          { email: 'relations.internationales@chefchaouen.demo', isViewer: false },
+        ]),
       );
     });
 

@@ -41,6 +41,10 @@ export const Account = builder.loadableNode('Account', {
     createdAt: t.expose('created_at', { type: 'DateTime' }),
     disabledAt: t.expose('disabled_at', { type: 'DateTime', nullable: true }),
     active: t.boolean({ resolve: (row) => row.disabled_at === null }),
+    isViewer: t.boolean({
+      description: 'This is the signed-in person’s own account.',
+      resolve: (row, _args, context) => context.viewer?.accountId === row.id,
+    }),
   }),
 });
 
@@ -83,7 +87,7 @@ builder.mutationField('createAccount', (t) =>
           : viewer.collectivityId;
         context.access.requireAdminister(collectivityId);
         if (!(await findCollectivitiesByIds(trx, [collectivityId])).length)
-          throw new NotFoundError('Collectivity');
+          throw new NotFoundError();
         const check = new InputCheck();
         const email = check.text(['input', 'email'], input.email, 200).toLowerCase();
         if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email))
@@ -143,7 +147,7 @@ builder.mutationField('updateAccount', (t) =>
         const id = requireDbId(input.id, 'Account');
         const before = await findAccountById(trx, id);
         if (!before || !context.access.canAdminister(before.collectivity_id))
-          throw new NotFoundError('Account');
+          throw new NotFoundError();
         const check = new InputCheck();
         const changes: Parameters<typeof updateAccount>[2] = {};
         if (input.displayName != null)

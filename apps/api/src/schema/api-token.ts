@@ -117,12 +117,11 @@ builder.mutationField('revokeApiToken', (t) =>
     resolve: (_root, { input }, context) =>
       runMutation(context, 'revokeApiToken', async ({ trx, viewer, audit }) => {
         const id = requireDbId(input.id, 'ApiToken');
-        if (!context.access.canAdminister(viewer.collectivityId))
-          throw new NotFoundError('ApiToken');
+        if (!context.access.canAdminister(viewer.collectivityId)) throw new NotFoundError();
         const [existing] = await findApiTokensOfCollectivity(trx, viewer.collectivityId, [id]);
-        if (!existing) throw new NotFoundError('ApiToken');
+        if (!existing) throw new NotFoundError();
         const revoked = await revokeApiToken(trx, id);
-        if (!revoked) throw new NotFoundError('ApiToken');
+        if (!revoked) throw new NotFoundError();
         await audit({
           conventionId: null,
           subjectType: 'ApiToken',

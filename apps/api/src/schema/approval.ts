@@ -1,4 +1,4 @@
-import { approvalStatus, approve, asId, type JointSubject } from '@coop/domain';
+import { approvalStatus, approve, asId } from '@coop/domain';
 import { brandWithType, createContextCache } from '@pothos/core';
 import { decodeGlobalID } from '@pothos/plugin-relay';
 import DataLoader from 'dataloader';
@@ -8,6 +8,7 @@ import type { Context } from '../context.js';
 import type { Database } from '../db/database.js';
 import type { ApprovalRow, ApprovalSubjectType } from '../db/tables/evaluation.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { jointSubjectOf } from '../mapping/approval.js';
 import { runMutation } from '../mutation.js';
 import { approvalsOf, insertApproval, type SubjectKey } from '../repositories/approval.js';
 import { findParties } from '../repositories/convention.js';
@@ -57,21 +58,6 @@ interface JointApprovalShape {
   parties: { collectivityId: number; approved: boolean; approvedAt: Date | null }[];
 }
 
-function jointSubject(
-  version: number,
-  partyIds: readonly number[],
-  rows: readonly ApprovalRow[],
-): JointSubject {
-  return {
-    version,
-    parties: partyIds.map((id) => asId<'Collectivity'>(id)),
-    approvals: rows.map((row) => ({
-      party: asId<'Collectivity'>(row.collectivity_id),
-      version: row.version,
-    })),
-  };
-}
-
 /** The approval state of a subject at its current version, for its `approval` field. */
 export async function jointApprovalOf(
   context: Context,
@@ -82,7 +68,7 @@ export async function jointApprovalOf(
     approvalsLoader(context).load({ type: subject.type, id: subject.id }),
   ]);
   const partyIds = parties.map((party) => party.collectivity_id);
-  const status = approvalStatus(jointSubject(subject.version, partyIds, rows));
+  const status = approvalStatus(jointSubjectOf(subject.version, partyIds, rows));
   const current = rows.filter((row) => row.version === subject.version);
   return {
     state: status.state,
@@ -168,7 +154,7 @@ builder.mutationField('approve', (t) =>
         if (!subject) throw new NotFoundError();
         const id = requireDbId(input.subjectId, typename);
         const locked = await subject.lock(trx, id);
-        if (!locked) throw new NotFoundError(typename);
+        if (!locked) throw new NotFoundError();
         await context.access.requireRead(locked.conventionId);
         const party = input.partyId
           ? requireDbId(input.partyId, 'Collectivity')
@@ -180,7 +166,7 @@ builder.mutationField('approve', (t) =>
           (row) => row.collectivity_id,
         );
         const [rows = []] = await approvalsOf(trx, [{ type: subject.type, id }]);
-        const decided = approve(jointSubject(locked.version, partyIds, rows), {
+        const decided = approve(jointSubjectOf(locked.version, partyIds, rows), {
           party: asId<'Collectivity'>(party),
           actingFor: asId<'Collectivity'>(viewer.collectivityId),
           version: input.version,

@@ -39,8 +39,7 @@ builder.mutationField('createAxis', (t) =>
       runMutation(context, 'createAxis', async ({ trx, audit }) => {
         const conventionId = requireDbId(input.conventionId, 'Convention');
         await context.access.requireEdit(conventionId);
-        if (!(await findConventionForUpdate(trx, conventionId)))
-          throw new NotFoundError('Convention');
+        if (!(await findConventionForUpdate(trx, conventionId))) throw new NotFoundError();
         const check = new InputCheck();
         const title = check.text(['input', 'title'], input.title, 300);
         checkPeriod(check, input.periodStart, input.periodEnd);
@@ -86,7 +85,7 @@ builder.mutationField('updateAxis', (t) =>
       runMutation(context, 'updateAxis', async ({ trx, audit }) => {
         const id = requireDbId(input.id, 'Axis');
         const before = await findAxisForUpdate(trx, id);
-        if (!before) throw new NotFoundError('Axis');
+        if (!before) throw new NotFoundError();
         await context.access.requireEdit(before.convention_id);
         const check = new InputCheck();
         const title =

@@ -169,6 +169,18 @@ for (const engine of ENGINES) {
       expect(hidden.errors).toEqual(missing.errors);
     });
 
+    it('lists the countries of the viewer’s partners, for filters, and nothing of other tenants', async () => {
+      const dijon = await signIn(t.app, 'admin@dijon.demo');
+      const chefchaouen = await signIn(t.app, 'admin@chefchaouen.demo');
+      const query = '{ viewer { partnerCountries } }';
+      expect((await gql(t.app, query, {}, { cookie: dijon })).data.viewer.partnerCountries).toEqual(
+        ['DE', 'MA'],
+      );
+      expect(
+        (await gql(t.app, query, {}, { cookie: chefchaouen })).data.viewer.partnerCountries,
+      ).toEqual(['FR']);
+    });
+
     it('pages with first/after and counts the total', async () => {
       const cookie = await signIn(t.app, 'admin@dijon.demo');
       const first = await gql(t.app, CONVENTIONS, { first: 1 }, { cookie });

@@ -13,6 +13,7 @@ import {
   type Term,
 } from '@coop/domain';
 import { durationOf, renewalInput } from '../mapping/convention.js';
+import { encodeGlobalID } from '@pothos/plugin-relay';
 import { builder } from '../builder.js';
 import type { Executor } from '../db/database.js';
 import type { Context } from '../context.js';
@@ -116,6 +117,11 @@ const TermRef = builder.objectRef<Term>('ConventionTerm').implement({
 const DeliberationRef = builder.objectRef<DeliberationRow>('Deliberation').implement({
   description: 'A council decision: body, date, reference, subject.',
   fields: (t) => ({
+    id: t.id({
+      description:
+        'Stable within its convention (a key for lists); deliberations are read through their convention.',
+      resolve: (row) => encodeGlobalID('Deliberation', row.id),
+    }),
     collectivity: t.field({ type: Collectivity, resolve: (row) => row.collectivity_id }),
     kind: t.field({ type: DeliberationKindEnum, resolve: (row) => row.kind }),
     body: t.exposeString('body', { description: '"Conseil municipal".' }),
@@ -647,7 +653,7 @@ builder.mutationField('updateConvention', (t) =>
         const id = requireDbId(input.id, 'Convention');
         await context.access.requireEdit(id);
         const before = await findConventionForUpdate(trx, id);
-        if (!before) throw new NotFoundError('Convention');
+        if (!before) throw new NotFoundError();
         const check = new InputCheck();
         const changes: ConventionUpdate = {};
         if (input.title != null) changes.title = check.text(['input', 'title'], input.title, 300);
@@ -770,7 +776,7 @@ builder.mutationField('recordSignature', (t) =>
         const id = requireDbId(input.conventionId, 'Convention');
         await context.access.requireEdit(id);
         const before = await findConventionForUpdate(trx, id);
-        if (!before) throw new NotFoundError('Convention');
+        if (!before) throw new NotFoundError();
         const check = new InputCheck();
         const place = check.optionalText(['input', 'place'], input.place, 200);
         check.integer(['input', 'originals'], input.originals, 1, 99);
@@ -833,7 +839,7 @@ builder.mutationField('recordDeliberation', (t) =>
         const id = requireDbId(input.conventionId, 'Convention');
         await context.access.requireEdit(id);
         const convention = await findConventionForUpdate(trx, id);
-        if (!convention) throw new NotFoundError('Convention');
+        if (!convention) throw new NotFoundError();
         const collectivityId = requireDbId(input.collectivityId, 'Collectivity');
         const check = new InputCheck();
         const body = check.text(['input', 'body'], input.body, 200);
@@ -906,7 +912,7 @@ builder.mutationField('renewConvention', (t) =>
         const id = requireDbId(input.conventionId, 'Convention');
         await context.access.requireEdit(id);
         const convention = await findConventionForUpdate(trx, id);
-        if (!convention) throw new NotFoundError('Convention');
+        if (!convention) throw new NotFoundError();
         if (convention.version !== input.version) throw new ConflictError(convention.version);
         const [renewals, parties, deliberations, evaluations] = await Promise.all([
           findRenewals(trx, id),

@@ -5,6 +5,7 @@ import {
   type CurrencyCode,
 } from '@coop/domain';
 import { builder } from '../builder.js';
+import { plainDecimal } from '../mapping/decimal.js';
 import type { ExchangeRateRow } from '../db/tables/evaluation.js';
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { runMutation } from '../mutation.js';
@@ -26,13 +27,9 @@ export function rateOf(row: ExchangeRateRow): DomainRate {
   return {
     from: row.from_currency as CurrencyCode,
     to: row.to_currency as CurrencyCode,
-    rate: trimDecimal(row.rate),
+    rate: plainDecimal(row.rate),
     validFrom: row.valid_from as IsoDate,
   };
-}
-
-function trimDecimal(value: string): string {
-  return value.includes('.') ? value.replace(/\.?0+$/, '') : value;
 }
 
 const ExchangeRateRef = builder.objectRef<ExchangeRateRow>('ExchangeRate').implement({
@@ -42,7 +39,7 @@ const ExchangeRateRef = builder.objectRef<ExchangeRateRow>('ExchangeRate').imple
     to: t.exposeString('to_currency'),
     rate: t.string({
       description: 'An exact decimal: "10.8123".',
-      resolve: (row) => trimDecimal(row.rate),
+      resolve: (row) => plainDecimal(row.rate),
     }),
     validFrom: t.expose('valid_from', { type: 'Date' }),
     source: t.exposeString('source', {

@@ -15,5 +15,5 @@ export function requireDbId(globalId: string, typename: string): number {
   } catch {
     // a malformed ID is answered like a missing object
   }
-  throw new NotFoundError(typename);
+  throw new NotFoundError();
 }

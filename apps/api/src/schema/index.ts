@@ -17,6 +17,8 @@ import './mission.js';
 import './indicator.js';
 import './evaluation.js';
 import './audit.js';
+import './calendar-feed.js';
+import './apd.js';
 
 /** The whole schema: each entity file above adds its own types and fields. */
 export const schema = builder.toSchema();

@@ -12,6 +12,7 @@ import {
 } from '../repositories/account.js';
 import { findCollectivitiesByIds } from '../repositories/collectivity.js';
 import { findApiTokensOfCollectivity } from '../repositories/api-token.js';
+import { partnerCountriesOf } from '../repositories/convention.js';
 import { Account } from './account.js';
 import { ApiToken } from './api-token.js';
 import { Collectivity } from './collectivity.js';
@@ -33,6 +34,11 @@ const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
         context.access.canAdminister(viewer.collectivityId)
           ? findAccountsOfCollectivity(context.db, viewer.collectivityId)
           : [],
+    }),
+    partnerCountries: t.stringList({
+      description:
+        'ISO 3166-1 codes of the other parties to the viewer’s conventions, for filters.',
+      resolve: (viewer, _args, context) => partnerCountriesOf(context.db, viewer),
     }),
     apiTokens: t.field({
       type: [ApiToken],

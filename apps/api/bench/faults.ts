@@ -1,0 +1,318 @@
+/**
+ * Faults survived, measured on the running server:
+ *
+ *   restart   PostgreSQL restarted in the middle of a load run: requests fail while it is down,
+ *             the server recovers by itself, and no acknowledged write is lost.
+ *   kill      the server killed with SIGKILL during writes: after a restart every acknowledged
+ *             write is there (on PostgreSQL with DATABASE_URL, on PGlite without).
+ *   soak      a few minutes at 50 connections: zero failed requests, and the server's memory
+ *             sampled every 5 s stays flat.
+ *
+ *   npm run build -w @coop/api
+ *   DATABASE_URL=postgres://…/coop_bench npx tsx bench/faults.ts restart|kill|soak [--seconds 180]
+ *   COOP_DATA_DIR=/tmp/coop-faults npx tsx bench/faults.ts kill      # the same on PGlite
+ *
+ * The writes are recordDeliberation calls with a unique subject each: a write is "acknowledged"
+ * when the server answered RecordDeliberationSuccess, and must then be found in the database.
+ */
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { setTimeout as sleep } from 'node:timers/promises';
+import autocannon from 'autocannon';
+import pg from 'pg';
+import { benchmarkToken } from './generate-dataset.js';
+import { startServer } from './load.js';
+
+const CSRF = { 'content-type': 'application/json', 'x-coop-csrf': '1' };
+
+async function graphql(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<any> {
+  const response = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { ...CSRF, authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query, variables }),
+    signal: AbortSignal.timeout(10_000),
+  });
+  return response.json();
+}
+
+const RECORD = /* GraphQL */ `
+  mutation Record($input: RecordDeliberationInput!) {
+    recordDeliberation(input: $input) {
+      __typename
+    }
+  }
+`;
+
+interface WriteLog {
+  acknowledged: string[];
+  failed: number;
+}
+
+/** Concurrent writers, each recording deliberations with unique subjects until told to stop. */
+function writers(
+  url: string,
+  token: string,
+  target: { conventionId: string; collectivityId: string },
+  workers: number,
+) {
+  const log: WriteLog = { acknowledged: [], failed: 0 };
+  let running = true;
+  let sequence = 0;
+  const run = async (worker: number) => {
+    while (running) {
+      const subject = `fault-test ${process.pid} ${worker} ${sequence++}`;
+      try {
+        const answer = await graphql(url, token, RECORD, {
+          input: {
+            conventionId: target.conventionId,
+            collectivityId: target.collectivityId,
+            kind: 'OTHER',
+            body: 'Conseil municipal',
+            date: '2026-01-15',
+            subject,
+          },
+        });
+        if (answer?.data?.recordDeliberation?.__typename === 'RecordDeliberationSuccess')
+          log.acknowledged.push(subject);
+        else log.failed++;
+      } catch {
+        log.failed++;
+        await sleep(50);
+      }
+    }
+  };
+  const done = Promise.all(Array.from({ length: workers }, (_, worker) => run(worker)));
+  return {
+    log,
+    stop: async () => {
+      running = false;
+      await done;
+    },
+  };
+}
+
+async function target(
+  url: string,
+  token: string,
+): Promise<{ conventionId: string; collectivityId: string }> {
+  const answer = await graphql(
+    url,
+    token,
+    '{ viewer { collectivity { id } } conventions(first: 1) { edges { node { id } } } }',
+  );
+  return {
+    conventionId: answer.data.conventions.edges[0].node.id,
+    collectivityId: answer.data.viewer.collectivity.id,
+  };
+}
+
+async function missingWrites(
+  databaseUrl: string | null,
+  subjects: readonly string[],
+  dataDir: string | null,
+): Promise<number> {
+  if (databaseUrl) {
+    const client = new pg.Client({ connectionString: databaseUrl });
+    await client.connect();
+    const { rows } = await client.query<{ subject: string }>(
+      'select subject from deliberation where subject = any($1)',
+      [subjects],
+    );
+    await client.end();
+    return subjects.length - new Set(rows.map((row) => row.subject)).size;
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const db = await PGlite.create({ dataDir: dataDir ?? undefined });
+  const { rows } = await db.query<{ subject: string }>(
+    'select subject from deliberation where subject = any($1)',
+    [subjects],
+  );
+  await db.close();
+  return subjects.length - new Set(rows.map((row) => row.subject)).size;
+}
+
+function postgresVersion(): string {
+  return (
+    execFileSync('ls', ['/etc/postgresql']).toString().trim().split('\n').sort().at(-1) ?? '15'
+  );
+}
+
+async function restartDuringLoad(databaseUrl: string): Promise<void> {
+  const server = await startServer(databaseUrl, { COOP_CONNECTION_TIMEOUT_MS: '1000' });
+  const token = benchmarkToken(1);
+  try {
+    const where = await target(server.url, token);
+    const write = writers(server.url, token, where, 8);
+    const reads = autocannon({
+      url: `${server.url}/graphql`,
+      method: 'POST',
+      headers: { ...CSRF, authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query: '{ conventions(first: 5) { edges { node { title status } } } }',
+      }),
+      connections: 10,
+      duration: 30,
+      timeout: 10,
+    });
+    await sleep(10_000);
+    const version = postgresVersion();
+    console.log(`t=10 s: restarting PostgreSQL ${version}…`);
+    const restartedAt = Date.now();
+    execFileSync('pg_ctlcluster', ['--skip-systemctl-redirect', version, 'main', 'restart'], {
+      stdio: 'inherit',
+    });
+    console.log(`PostgreSQL back after ${((Date.now() - restartedAt) / 1000).toFixed(1)} s`);
+    const result = await reads;
+    await write.stop();
+    const after = await graphql(server.url, token, '{ conventions(first: 1) { totalCount } }');
+    const missing = await missingWrites(databaseUrl, write.log.acknowledged, null);
+    console.log(
+      JSON.stringify(
+        {
+          reads: {
+            total: result.requests.total,
+            non2xx: result.non2xx,
+            errors: result.errors,
+            timeouts: result.timeouts,
+          },
+          writes: {
+            acknowledged: write.log.acknowledged.length,
+            failedWhileDown: write.log.failed,
+            missingAfterwards: missing,
+          },
+          recoveredByItself: typeof after?.data?.conventions?.totalCount === 'number',
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    await server.stop();
+  }
+}
+
+async function killDuringWrites(databaseUrl: string | null): Promise<void> {
+  const dataDir = databaseUrl ? null : (process.env.COOP_DATA_DIR ?? '/tmp/coop-faults');
+  const env: Record<string, string> = databaseUrl
+    ? {}
+    : { DATABASE_URL: '', COOP_DATA_DIR: dataDir ?? '', COOP_DEMO: '1' };
+  let server = await startServer(databaseUrl ?? '', env);
+  // On the embedded demo the demo account's own token does not exist: create one for the run.
+  const token = databaseUrl ? benchmarkToken(1) : await demoToken(server.url);
+  const where = await target(server.url, token);
+  const write = writers(server.url, token, where, 8);
+  await sleep(5_000);
+  console.log(`SIGKILL after ${write.log.acknowledged.length} acknowledged writes`);
+  server.process.kill('SIGKILL');
+  await new Promise((resolve) => server.process.once('exit', resolve));
+  await write.stop();
+  server = await startServer(databaseUrl ?? '', env);
+  await server.stop();
+  const missing = await missingWrites(databaseUrl, write.log.acknowledged, dataDir);
+  console.log(
+    JSON.stringify(
+      {
+        engine: databaseUrl ? 'postgres' : 'pglite',
+        acknowledged: write.log.acknowledged.length,
+        missingAfterRestart: missing,
+      },
+      null,
+      2,
+    ),
+  );
+}
+
+async function demoToken(url: string): Promise<string> {
+  const login = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: CSRF,
+    body: JSON.stringify({
+      query:
+        'mutation { login(input: { email: "admin@dijon.demo", password: "coop-demo" }) { __typename } }',
+    }),
+  });
+  const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
+  const created = await fetch(`${url}/graphql`, {
+    method: 'POST',
+    headers: { ...CSRF, cookie },
+    body: JSON.stringify({
+      query:
+        'mutation { createApiToken(input: { name: "faults", access: READ_WRITE }) { ... on CreateApiTokenSuccess { created { token } } } }',
+    }),
+  });
+  const body = (await created.json()) as any;
+  return body.data.createApiToken.created.token as string;
+}
+
+async function soak(databaseUrl: string, seconds: number): Promise<void> {
+  const server = await startServer(databaseUrl);
+  const token = benchmarkToken(1);
+  const pid = server.process.pid ?? 0;
+  const rss = () =>
+    Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+  const samples: number[] = [];
+  const sampler = setInterval(() => samples.push(Math.round(rss())), 5_000);
+  try {
+    const result = await autocannon({
+      url: `${server.url}/graphql`,
+      method: 'POST',
+      headers: { ...CSRF, authorization: `Bearer ${token}` },
+      body: JSON.stringify({
+        query:
+          '{ conventions(first: 20) { edges { node { title status parties { collectivity { name } } actions(first: 5) { edges { node { title budget { totals { balance { reporting { amount currency } } } } } } } } } } }',
+      }),
+      connections: 50,
+      duration: seconds,
+      timeout: 10,
+    });
+    clearInterval(sampler);
+    const firstMinute = samples.slice(0, 12);
+    const lastMinute = samples.slice(-12);
+    const mean = (values: number[]) =>
+      values.reduce((a, b) => a + b, 0) / Math.max(values.length, 1);
+    console.log(
+      JSON.stringify(
+        {
+          seconds,
+          requests: result.requests.total,
+          requestsPerSecond: result.requests.average,
+          failed: result.errors + result.timeouts + result.non2xx,
+          p99: result.latency.p99,
+          rssMegabytes: {
+            samples,
+            firstMinuteMean: Math.round(mean(firstMinute)),
+            lastMinuteMean: Math.round(mean(lastMinute)),
+          },
+        },
+        null,
+        2,
+      ),
+    );
+  } finally {
+    clearInterval(sampler);
+    await server.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const [mode] = process.argv.slice(2);
+  const secondsIndex = process.argv.indexOf('--seconds');
+  const seconds = secondsIndex >= 0 ? Number(process.argv[secondsIndex + 1]) : 180;
+  const databaseUrl = process.env.DATABASE_URL ?? null;
+  if (mode === 'restart' && databaseUrl) return restartDuringLoad(databaseUrl);
+  if (mode === 'kill') return killDuringWrites(databaseUrl);
+  if (mode === 'soak' && databaseUrl) return soak(databaseUrl, seconds);
+  throw new TypeError('usage: faults.ts restart|kill|soak (restart and soak need DATABASE_URL)');
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

@@ -1,0 +1,216 @@
+/**
+ * The load benchmark: the built server on a dataset made by bench/generate-dataset.ts, driven by
+ * autocannon, each scenario at 10 and 50 connections, compared in the same run with the
+ * single-SQL floor (bench/floor.ts).
+ *
+ *   npm run build -w @coop/api
+ *   DATABASE_URL=postgres://…/coop_bench npx tsx bench/load.ts [--duration 20] [--connections 10,50]
+ *
+ * For each scenario: requests per second, p50 and p99 latency, errors (non-2xx, timeouts,
+ * GraphQL errors in sampled answers) and the SQL statements one request sends.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import autocannon from 'autocannon';
+import { startFloor } from './floor.js';
+import { benchmarkToken } from './generate-dataset.js';
+import { loadScenarios, type Scenario } from './scenarios.js';
+
+interface Options {
+  readonly duration: number;
+  readonly connections: readonly number[];
+  readonly databaseUrl: string;
+  readonly out: string | null;
+}
+
+function readOptions(): Options {
+  const args = process.argv.slice(2);
+  const value = (name: string) => {
+    const index = args.indexOf(`--${name}`);
+    return index >= 0 ? args[index + 1] : undefined;
+  };
+  const databaseUrl = process.env.DATABASE_URL;
+  if (!databaseUrl)
+    throw new TypeError(
+      'DATABASE_URL must point at a database filled by bench/generate-dataset.ts',
+    );
+  return {
+    duration: Number(value('duration') ?? 20),
+    connections: (value('connections') ?? '10,50').split(',').map(Number),
+    databaseUrl,
+    out: value('out') ?? null,
+  };
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() =>
+        typeof address === 'object' && address
+          ? resolve(address.port)
+          : reject(new Error('no port')),
+      );
+    });
+  });
+}
+
+/** Starts the built server as `npm start` would, on the given database, counting statements. */
+export async function startServer(
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<{
+  url: string;
+  process: ChildProcess;
+  stop: () => Promise<void>;
+}> {
+  const port = await freePort();
+  const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
+  const child = spawn(process.execPath, [main], {
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      COOP_DEMO: '0',
+      COOP_SQL_COUNT_HEADER: '1',
+      NODE_ENV: 'production',
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
+    try {
+      if ((await fetch(`${url}/health`)).ok) break;
+    } catch {
+      // not yet listening
+    }
+    if (Date.now() > deadline) throw new Error(`the server did not start:\n${output}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+  return {
+    url,
+    process: child,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
+
+export interface Measure {
+  readonly scenario: string;
+  readonly connections: number;
+  readonly requestsPerSecond: number;
+  readonly p50: number;
+  readonly p99: number;
+  readonly errors: number;
+  readonly requests: number;
+  readonly bytesPerRequest: number;
+}
+
+export async function measure(
+  scenario: Scenario,
+  connections: number,
+  duration: number,
+): Promise<Measure> {
+  const result = await autocannon({
+    url: scenario.url,
+    method: scenario.method,
+    headers: scenario.headers,
+    ...(scenario.body === undefined ? {} : { body: scenario.body }),
+    ...(scenario.requests ? { requests: scenario.requests } : {}),
+    connections,
+    duration,
+    timeout: 10,
+  });
+  return {
+    scenario: scenario.name,
+    connections,
+    requestsPerSecond: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.timeouts + result.non2xx,
+    requests: result.requests.total,
+    bytesPerRequest:
+      result.requests.total > 0 ? Math.round(result.throughput.total / result.requests.total) : 0,
+  };
+}
+
+function table(
+  measures: readonly Measure[],
+  statements: ReadonlyMap<string, number>,
+  floorRps: ReadonlyMap<number, number>,
+): string {
+  const lines = [
+    '| scenario | connections | req/s | p50 ms | p99 ms | errors | SQL statements / request | bytes / answer | vs floor |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+  ];
+  for (const m of measures) {
+    const floor = m.scenario.startsWith('dashboard') ? floorRps.get(m.connections) : undefined;
+    const ratio =
+      floor && !m.scenario.includes('floor') ? `${(m.requestsPerSecond / floor).toFixed(2)}×` : '';
+    lines.push(
+      `| ${m.scenario} | ${m.connections} | ${m.requestsPerSecond.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.errors} | ${statements.get(m.scenario) ?? '—'} | ${m.bytesPerRequest.toLocaleString('en')} | ${ratio} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+async function main(): Promise<void> {
+  const options = readOptions();
+  const server = await startServer(options.databaseUrl);
+  const floorPort = await freePort();
+  const floor = await startFloor(options.databaseUrl, floorPort, 10);
+  try {
+    const token = benchmarkToken(1);
+    const scenarios = await loadScenarios(server.url, `http://127.0.0.1:${floorPort}`, token);
+    const statements = new Map<string, number>();
+    for (const scenario of scenarios) statements.set(scenario.name, await scenario.probe());
+    const measures: Measure[] = [];
+    for (const connections of options.connections) {
+      for (const scenario of scenarios) {
+        await measure(scenario, connections, 2); // warm-up: caches, JIT, pool
+        const result = await measure(scenario, connections, options.duration);
+        measures.push(result);
+        console.log(
+          `${scenario.name} @${connections}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors`,
+        );
+      }
+    }
+    const floorRps = new Map(
+      measures
+        .filter((m) => m.scenario === 'dashboard floor (single SQL)')
+        .map((m) => [m.connections, m.requestsPerSecond]),
+    );
+    const report = table(measures, statements, floorRps);
+    console.log(`\n${report}`);
+    if (options.out)
+      writeFileSync(
+        options.out,
+        JSON.stringify(
+          { at: new Date().toISOString(), measures, statements: Object.fromEntries(statements) },
+          null,
+          2,
+        ),
+      );
+  } finally {
+    await floor.close();
+    await server.stop();
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  main().catch((error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

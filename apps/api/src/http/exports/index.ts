@@ -1,0 +1,29 @@
+import type { Plugin } from 'graphql-yoga';
+import type { Db } from '../../db/database.js';
+import { apdCsvRoute } from './apd.js';
+import { budgetCsvRoute } from './budget-csv.js';
+import { downloadRoutes } from './download.js';
+import { iatiRoute } from './iati.js';
+import { DEFAULT_IATI_ORGANISATION_PREFIX, type IatiScheme } from './iati-codes.js';
+
+export interface ExportOptions {
+  readonly iati: IatiScheme;
+}
+
+/** COOP_IATI_ORG_PREFIX: the platform's registered IATI organisation prefix (docs/exports.md). */
+export function exportOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): ExportOptions {
+  return {
+    iati: {
+      organisationPrefix: env.COOP_IATI_ORG_PREFIX?.trim() || DEFAULT_IATI_ORGANISATION_PREFIX,
+    },
+  };
+}
+
+/**
+ * The standard exports of DESIGN.md ("Non-GraphQL endpoints"), GET only, with the access rules of
+ * GraphQL: /exports/conventions/{id}/iati.xml, /exports/conventions/{id}/budget.csv and
+ * /exports/collectivities/{id}/apd/{year}.csv.
+ */
+export function exportRoutes(db: Db, options: ExportOptions = exportOptionsFromEnv()): Plugin {
+  return downloadRoutes(db, [iatiRoute(options.iati), budgetCsvRoute, apdCsvRoute]);
+}
