@@ -22,22 +22,34 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { benchmarkToken } from './generate-dataset.js';
 import { startServer } from './load.js';
+import { BenchmarkError } from './scenarios.js';
 
 const CSRF = { 'content-type': 'application/json', 'x-coop-csrf': '1' };
 
-async function graphql(
+// The caller names the shape of the answer it asked for in its query.
+// eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
+async function graphql<Data>(
   url: string,
   token: string,
   query: string,
   variables: Record<string, unknown> = {},
-): Promise<any> {
+): Promise<{ data?: Data }> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
     headers: { ...CSRF, authorization: `Bearer ${token}` },
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(10_000),
   });
-  return response.json();
+  return (await response.json()) as { data?: Data };
+}
+
+/** A fault test that did not hold: the process exits non-zero with what was seen. */
+let held = true;
+function expect(condition: boolean, what: string): void {
+  if (!condition) {
+    held = false;
+    console.error(`FAILED: ${what}`);
+  }
 }
 
 const RECORD = /* GraphQL */ `
@@ -67,17 +79,22 @@ function writers(
     while (running) {
       const subject = `fault-test ${process.pid} ${worker} ${sequence++}`;
       try {
-        const answer = await graphql(url, token, RECORD, {
-          input: {
-            conventionId: target.conventionId,
-            collectivityId: target.collectivityId,
-            kind: 'OTHER',
-            body: 'Conseil municipal',
-            date: '2026-01-15',
-            subject,
+        const answer = await graphql<{ recordDeliberation: { __typename: string } }>(
+          url,
+          token,
+          RECORD,
+          {
+            input: {
+              conventionId: target.conventionId,
+              collectivityId: target.collectivityId,
+              kind: 'OTHER',
+              body: 'Conseil municipal',
+              date: '2026-01-15',
+              subject,
+            },
           },
-        });
-        if (answer?.data?.recordDeliberation?.__typename === 'RecordDeliberationSuccess')
+        );
+        if (answer.data?.recordDeliberation.__typename === 'RecordDeliberationSuccess')
           log.acknowledged.push(subject);
         else log.failed++;
       } catch {
@@ -100,15 +117,18 @@ async function target(
   url: string,
   token: string,
 ): Promise<{ conventionId: string; collectivityId: string }> {
-  const answer = await graphql(
+  const answer = await graphql<{
+    viewer: { collectivity: { id: string } };
+    conventions: { edges: { node: { id: string } }[] };
+  }>(
     url,
     token,
     '{ viewer { collectivity { id } } conventions(first: 1) { edges { node { id } } } }',
   );
-  return {
-    conventionId: answer.data.conventions.edges[0].node.id,
-    collectivityId: answer.data.viewer.collectivity.id,
-  };
+  const conventionId = answer.data?.conventions.edges[0]?.node.id;
+  const collectivityId = answer.data?.viewer.collectivity.id;
+  if (!conventionId || !collectivityId) throw new BenchmarkError('the viewer has no convention');
+  return { conventionId, collectivityId };
 }
 
 async function missingWrites(
@@ -123,6 +143,8 @@ async function missingWrites(
       'select subject from deliberation where subject = any($1)',
       [subjects],
     );
+    // The check done, the test's rows go: they would weigh on the benchmark's convention page.
+    await client.query("delete from deliberation where subject like 'fault-test %'");
     await client.end();
     return subjects.length - new Set(rows.map((row) => row.subject)).size;
   }
@@ -169,7 +191,11 @@ async function restartDuringLoad(databaseUrl: string): Promise<void> {
     console.log(`PostgreSQL back after ${((Date.now() - restartedAt) / 1000).toFixed(1)} s`);
     const result = await reads;
     await write.stop();
-    const after = await graphql(server.url, token, '{ conventions(first: 1) { totalCount } }');
+    const after = await graphql<{ conventions: { totalCount: number } }>(
+      server.url,
+      token,
+      '{ conventions(first: 1) { totalCount } }',
+    );
     const missing = await missingWrites(databaseUrl, write.log.acknowledged, null);
     console.log(
       JSON.stringify(
@@ -185,12 +211,15 @@ async function restartDuringLoad(databaseUrl: string): Promise<void> {
             failedWhileDown: write.log.failed,
             missingAfterwards: missing,
           },
-          recoveredByItself: typeof after?.data?.conventions?.totalCount === 'number',
+          recoveredByItself: typeof after.data?.conventions.totalCount === 'number',
         },
         null,
         2,
       ),
     );
+    expect(missing === 0, `${missing} acknowledged writes lost`);
+    expect(after.data !== undefined, 'the server did not recover by itself');
+    expect(write.log.acknowledged.length > 0, 'no write was acknowledged');
   } finally {
     await server.stop();
   }
@@ -225,6 +254,8 @@ async function killDuringWrites(databaseUrl: string | null): Promise<void> {
       2,
     ),
   );
+  expect(missing === 0, `${missing} acknowledged writes lost`);
+  expect(write.log.acknowledged.length > 0, 'no write was acknowledged');
 }
 
 async function demoToken(url: string): Promise<string> {
@@ -245,8 +276,12 @@ async function demoToken(url: string): Promise<string> {
         'mutation { createApiToken(input: { name: "faults", access: READ_WRITE }) { ... on CreateApiTokenSuccess { created { token } } } }',
     }),
   });
-  const body = (await created.json()) as any;
-  return body.data.createApiToken.created.token as string;
+  const body = (await created.json()) as {
+    data?: { createApiToken: { created?: { token: string } } };
+  };
+  const token = body.data?.createApiToken.created?.token;
+  if (!token) throw new BenchmarkError('the demo token could not be created');
+  return token;
 }
 
 async function soak(databaseUrl: string, seconds: number): Promise<void> {
@@ -271,6 +306,7 @@ async function soak(databaseUrl: string, seconds: number): Promise<void> {
       timeout: 10,
     });
     clearInterval(sampler);
+    const failed = result.errors + result.timeouts + result.non2xx;
     const firstMinute = samples.slice(0, 12);
     const lastMinute = samples.slice(-12);
     const mean = (values: number[]) =>
@@ -281,7 +317,7 @@ async function soak(databaseUrl: string, seconds: number): Promise<void> {
           seconds,
           requests: result.requests.total,
           requestsPerSecond: result.requests.average,
-          failed: result.errors + result.timeouts + result.non2xx,
+          failed,
           p99: result.latency.p99,
           rssMegabytes: {
             samples,
@@ -292,6 +328,12 @@ async function soak(databaseUrl: string, seconds: number): Promise<void> {
         null,
         2,
       ),
+    );
+    expect(failed === 0, `${failed} failed requests`);
+    // Flat: the last minute's mean within 20 % of the first minute's (after warm-up).
+    expect(
+      mean(lastMinute) <= mean(firstMinute) * 1.2,
+      'memory grew by more than 20 % from the first to the last minute',
     );
   } finally {
     clearInterval(sampler);
@@ -304,10 +346,14 @@ async function main(): Promise<void> {
   const secondsIndex = process.argv.indexOf('--seconds');
   const seconds = secondsIndex >= 0 ? Number(process.argv[secondsIndex + 1]) : 180;
   const databaseUrl = process.env.DATABASE_URL ?? null;
-  if (mode === 'restart' && databaseUrl) return restartDuringLoad(databaseUrl);
-  if (mode === 'kill') return killDuringWrites(databaseUrl);
-  if (mode === 'soak' && databaseUrl) return soak(databaseUrl, seconds);
-  throw new TypeError('usage: faults.ts restart|kill|soak (restart and soak need DATABASE_URL)');
+  if (mode === 'restart' && databaseUrl) await restartDuringLoad(databaseUrl);
+  else if (mode === 'kill') await killDuringWrites(databaseUrl);
+  else if (mode === 'soak' && databaseUrl) await soak(databaseUrl, seconds);
+  else
+    throw new BenchmarkError(
+      'usage: faults.ts restart|kill|soak (restart and soak need DATABASE_URL)',
+    );
+  if (!held) process.exitCode = 1;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -104,7 +104,7 @@ export function startFloor(
   const pool = new pg.Pool({ connectionString: databaseUrl, max: connections });
   // Take the JSON as text: the floor must not pay for a parse and a stringify.
   pool.on('connect', (client) => {
-    client.setTypeParser(114, (value: string) => value);
+    client.setTypeParser(pg.types.builtins.JSON, (value: string) => value);
   });
   const sqlText = dashboardSql();
   const server = createServer((req, res) => {

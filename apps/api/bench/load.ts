@@ -5,6 +5,7 @@
  *
  *   npm run build -w @coop/api
  *   DATABASE_URL=postgres://…/coop_bench npx tsx bench/load.ts [--duration 20] [--connections 10,50]
+ *     [--only dashboard,mission] [--workers 2] [--out results.json]
  *
  * For each scenario: requests per second, p50 and p99 latency, errors (non-2xx, timeouts,
  * GraphQL errors in sampled answers) and the SQL statements one request sends.
@@ -16,13 +17,23 @@ import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
 import { startFloor } from './floor.js';
 import { benchmarkToken } from './generate-dataset.js';
-import { loadScenarios, type Scenario } from './scenarios.js';
+import {
+  BenchmarkError,
+  DASHBOARD_QUERY,
+  graphqlHeaders,
+  loadScenarios,
+  type Scenario,
+} from './scenarios.js';
 
 interface Options {
   readonly duration: number;
   readonly connections: readonly number[];
   readonly databaseUrl: string;
   readonly out: string | null;
+  /** Only the scenarios whose name contains one of these words (all when empty). */
+  readonly only: readonly string[];
+  /** Server processes (COOP_WORKERS): 1 by default, 2 for one per core on this machine. */
+  readonly workers: number;
 }
 
 function readOptions(): Options {
@@ -41,6 +52,8 @@ function readOptions(): Options {
     connections: (value('connections') ?? '10,50').split(',').map(Number),
     databaseUrl,
     out: value('out') ?? null,
+    only: (value('only') ?? '').split(',').filter(Boolean),
+    workers: Number(value('workers') ?? 1),
   };
 }
 
@@ -82,18 +95,18 @@ export async function startServer(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 60_000;
   for (;;) {
-    if (child.exitCode !== null) throw new Error(`the server exited:\n${output}`);
+    if (child.exitCode !== null) throw new BenchmarkError(`the server exited:\n${output}`);
     try {
       if ((await fetch(`${url}/health`)).ok) break;
     } catch {
       // not yet listening
     }
-    if (Date.now() > deadline) throw new Error(`the server did not start:\n${output}`);
+    if (Date.now() > deadline) throw new BenchmarkError(`the server did not start:\n${output}`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   return {
@@ -165,14 +178,62 @@ function table(
   return lines.join('\n');
 }
 
+/**
+ * The floor is only a floor if it answers the same document: compare both answers, parsed and
+ * re-serialised, before measuring anything.
+ */
+async function checkFloorAnswersTheSame(
+  serverUrl: string,
+  floorUrl: string,
+  token: string,
+): Promise<number> {
+  const graphql = await fetch(`${serverUrl}/graphql`, {
+    method: 'POST',
+    headers: graphqlHeaders(token),
+    body: JSON.stringify({ query: DASHBOARD_QUERY }),
+  });
+  const floor = await fetch(`${floorUrl}/dashboard`, {
+    headers: { authorization: `Bearer ${token}` },
+  });
+  const graphqlText = await graphql.text();
+  const ours = JSON.stringify(JSON.parse(graphqlText));
+  const theirs = JSON.stringify(JSON.parse(await floor.text()));
+  if (ours !== theirs) {
+    let at = 0;
+    while (at < ours.length && ours[at] === theirs[at]) at++;
+    throw new BenchmarkError(
+      `the floor does not answer the same data as GraphQL, from character ${at}:\n` +
+        `GraphQL: ${ours.slice(Math.max(0, at - 120), at + 120)}\n` +
+        `floor:   ${theirs.slice(Math.max(0, at - 120), at + 120)}`,
+    );
+  }
+  return graphqlText.length;
+}
+
 async function main(): Promise<void> {
   const options = readOptions();
-  const server = await startServer(options.databaseUrl);
+  const server = await startServer(options.databaseUrl, {
+    COOP_WORKERS: String(options.workers),
+  });
+  console.log(`server: ${options.workers} process(es); floor: one process`);
   const floorPort = await freePort();
   const floor = await startFloor(options.databaseUrl, floorPort, 10);
   try {
     const token = benchmarkToken(1);
-    const scenarios = await loadScenarios(server.url, `http://127.0.0.1:${floorPort}`, token);
+    const bytes = await checkFloorAnswersTheSame(
+      server.url,
+      `http://127.0.0.1:${floorPort}`,
+      token,
+    );
+    console.log(
+      `floor and GraphQL answer the same dashboard (${bytes.toLocaleString('en')} bytes)`,
+    );
+    const scenarios = (
+      await loadScenarios(server.url, `http://127.0.0.1:${floorPort}`, token)
+    ).filter(
+      (scenario) =>
+        options.only.length === 0 || options.only.some((word) => scenario.name.includes(word)),
+    );
     const statements = new Map<string, number>();
     for (const scenario of scenarios) statements.set(scenario.name, await scenario.probe());
     const measures: Measure[] = [];

@@ -16,6 +16,12 @@ export interface Config {
   readonly connectionTimeoutMs: number;
   /** COOP_SQL_COUNT_HEADER=1: each response says how many SQL statements it took (benchmarks). */
   readonly exposeSqlCount: boolean;
+  /**
+   * COOP_WORKERS=n (PostgreSQL only): n server processes share the port, one per core. The API
+   * keeps no state of its own (sessions, tokens and sign-in limits are in the database), so they
+   * are replicas on one machine, exactly as on several.
+   */
+  readonly workers: number;
 }
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -39,7 +45,21 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     statementTimeoutMs: Number(env.COOP_STATEMENT_TIMEOUT_MS ?? 10_000),
     connectionTimeoutMs: Number(env.COOP_CONNECTION_TIMEOUT_MS ?? 5_000),
     exposeSqlCount: env.COOP_SQL_COUNT_HEADER === '1',
+    workers: workersOf(env.COOP_WORKERS, databaseUrl),
   };
+}
+
+function workersOf(value: string | undefined, databaseUrl: string | null): number {
+  if (value === undefined || value.trim() === '') return 1;
+  const workers = Number(value);
+  if (!Number.isInteger(workers) || workers < 1 || workers > 64) {
+    throw new ConfigError(`COOP_WORKERS must be a whole number from 1 to 64, got "${value}"`);
+  }
+  if (workers > 1 && databaseUrl === null) {
+    // The embedded database lives in one process: several would each open the same folder.
+    throw new ConfigError('COOP_WORKERS above 1 needs PostgreSQL (DATABASE_URL)');
+  }
+  return workers;
 }
 
 export class ConfigError extends Error {

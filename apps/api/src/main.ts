@@ -1,3 +1,4 @@
+import cluster from 'node:cluster';
 import { readConfig } from './config.js';
 import { openPglite, openPostgres, type Connection } from './db/connection.js';
 import { migrateToLatest } from './db/migrator.js';
@@ -18,51 +19,104 @@ async function connect(): Promise<Connection> {
   return openPglite({ dataDir: config.dataDir });
 }
 
-const connection = await connect();
-const applied = await migrateToLatest(connection.db);
-if (applied.length > 0) console.log(`Migrated: ${applied.join(', ')}`);
-if (config.demo && (await loadDemo(connection.db))) console.log('Loaded the demo data.');
-
-const app = createApp({
-  db: connection.db,
-  production: config.production,
-  exposeSqlCount: config.exposeSqlCount,
-});
-const server = createHttpServer(app, config.adminDist);
-
-server.listen(config.port, () => {
-  const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : config.port;
-  const url = `http://localhost:${port}`;
-  const database =
-    connection.engine === 'pglite'
-      ? `embedded PGlite in ${config.dataDir}`
-      : 'PostgreSQL (DATABASE_URL)';
-  const lines = [
-    '',
-    `Coop is running at ${url}`,
-    `  admin app   ${url}/`,
-    `  GraphQL     ${url}/graphql`,
-    `  health      ${url}/health`,
-    `  database    ${database}`,
-  ];
-  if (config.demo) {
-    lines.push('', `Demo accounts (password "${DEMO_PASSWORD}"):`);
-    for (const account of DEMO_ACCOUNTS)
-      lines.push(`  ${account.email.padEnd(26)} ${account.collectivity}, ${account.role}`);
-  }
-  console.log(lines.join('\n'));
-});
-
-let stopping = false;
-async function stop(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log(`\n${signal}: stopping…`);
-  server.close();
-  server.closeAllConnections();
-  await connection.close();
-  process.exit(0);
+/** Migrations and the demo run once, in the first process, before any worker serves. */
+async function prepare(connection: Connection): Promise<void> {
+  const applied = await migrateToLatest(connection.db);
+  if (applied.length > 0) console.log(`Migrated: ${applied.join(', ')}`);
+  if (config.demo && (await loadDemo(connection.db))) console.log('Loaded the demo data.');
 }
-process.on('SIGINT', () => void stop('SIGINT'));
-process.on('SIGTERM', () => void stop('SIGTERM'));
+
+if (config.workers > 1 && cluster.isPrimary) {
+  const connection = await connect();
+  await prepare(connection);
+  await connection.close();
+  await superviseWorkers(config.workers);
+} else {
+  await serve();
+}
+
+/**
+ * The primary of COOP_WORKERS=n: forks the workers, which share the port (the kernel hands each
+ * connection to one), replaces one that dies, and stops them all on SIGINT/SIGTERM.
+ */
+async function superviseWorkers(workers: number): Promise<void> {
+  let stopping = false;
+  let listening = 0;
+  cluster.on('listening', () => {
+    if (++listening === workers) console.log(`  ${workers} server processes (COOP_WORKERS)`);
+  });
+  cluster.on('exit', (worker, code, signal) => {
+    if (stopping) return;
+    console.error(
+      `[cluster] worker ${worker.process.pid} ended (${signal || String(code)}); starting another`,
+    );
+    cluster.fork();
+  });
+  for (let i = 0; i < workers; i++) cluster.fork(i === 0 ? { COOP_PRINT_BANNER: '1' } : {});
+  const stop = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
+    const all = Object.values(cluster.workers ?? {});
+    let left = all.length;
+    if (left === 0) process.exit(0);
+    for (const worker of all) {
+      worker?.once('exit', () => {
+        if (--left === 0) process.exit(0);
+      });
+      worker?.process.kill(signal);
+    }
+  };
+  process.on('SIGINT', () => stop('SIGINT'));
+  process.on('SIGTERM', () => stop('SIGTERM'));
+  await new Promise<never>(() => undefined);
+}
+
+async function serve(): Promise<void> {
+  const connection = await connect();
+  if (cluster.isPrimary) await prepare(connection);
+
+  const app = createApp({
+    db: connection.db,
+    production: config.production,
+    exposeSqlCount: config.exposeSqlCount,
+  });
+  const server = createHttpServer(app, config.adminDist);
+
+  server.listen(config.port, () => {
+    if (cluster.isWorker && process.env.COOP_PRINT_BANNER !== '1') return;
+    const address = server.address();
+    const port = typeof address === 'object' && address ? address.port : config.port;
+    const url = `http://localhost:${port}`;
+    const database =
+      connection.engine === 'pglite'
+        ? `embedded PGlite in ${config.dataDir}`
+        : 'PostgreSQL (DATABASE_URL)';
+    const lines = [
+      '',
+      `Coop is running at ${url}`,
+      `  admin app   ${url}/`,
+      `  GraphQL     ${url}/graphql`,
+      `  health      ${url}/health`,
+      `  database    ${database}`,
+    ];
+    if (config.demo) {
+      lines.push('', `Demo accounts (password "${DEMO_PASSWORD}"):`);
+      for (const account of DEMO_ACCOUNTS)
+        lines.push(`  ${account.email.padEnd(26)} ${account.collectivity}, ${account.role}`);
+    }
+    console.log(lines.join('\n'));
+  });
+
+  let stopping = false;
+  async function stop(signal: string): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping…`);
+    server.close();
+    server.closeAllConnections();
+    await connection.close();
+    process.exit(0);
+  }
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+}

@@ -197,3 +197,24 @@ describe('request size', () => {
     expect(await response.json()).toEqual({ data: { viewer: null } });
   });
 });
+
+describe('query cost', () => {
+  const t = useTestApp('pglite');
+
+  it('admits a partner dashboard of 20 conventions × 20 actions with budgets, refuses ten of them at once', async () => {
+    const { DASHBOARD_WITH_VIOLATIONS_QUERY } = await import('../bench/scenarios.js');
+    const cookie = await signIn(t.app, 'admin@dijon.demo');
+    const dashboard = await gql(t.app, DASHBOARD_WITH_VIOLATIONS_QUERY, {}, { cookie });
+    expect(dashboard.errors).toBeUndefined();
+    expect(dashboard.data.conventions.edges.length).toBeGreaterThan(0);
+
+    const selection = DASHBOARD_WITH_VIOLATIONS_QUERY.slice(
+      DASHBOARD_WITH_VIOLATIONS_QUERY.indexOf('conventions(first: 20)'),
+      DASHBOARD_WITH_VIOLATIONS_QUERY.lastIndexOf('}'),
+    );
+    const tenTimes = `{ ${Array.from({ length: 10 }, (_, i) => `c${i}: ${selection}`).join('\n')} }`;
+    const refused = await gql(t.app, tenTimes, {}, { cookie });
+    expect(refused.errors?.[0]?.message).toMatch(/Query Cost limit of 1500000 exceeded/);
+    expect(refused.data).toBeUndefined();
+  });
+});

@@ -1,3 +1,4 @@
+import { useGraphQlJit } from '@envelop/graphql-jit';
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { IncomingMessage } from 'node:http';
@@ -92,13 +93,18 @@ export function createApp(options: AppOptions): App {
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       EnvelopArmorPlugin({
         maxDepth: { n: 12 },
-        costLimit: { maxCost: 50_000 },
+        // Depth-weighted (×1.5 a level): a partner dashboard of 20 conventions × 20 actions with
+        // budgets costs ~0.5 M; page sizes (≤ 100) and depth (≤ 12) bound the rest.
+        costLimit: { maxCost: 1_500_000 },
         maxAliases: { n: 20 },
         maxDirectives: { n: 20 },
         maxTokens: { n: 5_000 },
         blockFieldSuggestion: { enabled: true },
       }),
       responseHeaders(options.exposeSqlCount ?? false),
+      // Operations compiled to plain JavaScript once, then cached: the executor's per-field work
+      // is most of a large answer's cost (bench/ and docs/performance.md).
+      useGraphQlJit(),
     ],
   });
 }

@@ -35,29 +35,31 @@ export function expenseLineOf(row: BudgetRows['lines'][number]): ExpenseLine {
 }
 
 export function contributionOf(row: BudgetRows['contributions'][number]): Contribution {
-  const done = {
-    executed: executed(row.executed_amount, row.currency),
-    executedOn: row.executed_on as IsoDate | null,
-  };
+  // Spelled out rather than spread: this runs for every contribution of a national dashboard.
+  const amount = money(row.amount, row.currency);
+  const done = executed(row.executed_amount, row.currency);
+  const executedOn = row.executed_on as IsoDate | null;
   if (row.kind === 'FUNDER') {
     return {
-      ...done,
       kind: 'FUNDER',
       funder: asId<'Organization'>(row.organization_id ?? 0),
       funderName: row.organization_name,
-      amount: money(row.amount, row.currency),
+      amount,
       status: row.funding_status ?? 'REQUESTED',
+      executed: done,
+      executedOn,
     };
   }
   const party = asId<'Collectivity'>(row.collectivity_id ?? 0);
   return row.kind === 'PARTY_CASH'
-    ? { ...done, kind: 'PARTY_CASH', party, amount: money(row.amount, row.currency) }
+    ? { kind: 'PARTY_CASH', party, amount, executed: done, executedOn }
     : {
-        ...done,
         kind: 'PARTY_IN_KIND',
         party,
-        amount: money(row.amount, row.currency),
+        amount,
         description: row.description,
+        executed: done,
+        executedOn,
       };
 }
 

@@ -29,6 +29,7 @@ import { createContextCache } from '@pothos/core';
 import { decodeGlobalID, encodeGlobalID } from '@pothos/plugin-relay';
 import type { Transaction, Updateable } from 'kysely';
 import { builder } from '../builder.js';
+import type { ExchangeRateRow } from '../db/tables/evaluation.js';
 import type { Context } from '../context.js';
 import type { Database, Executor } from '../db/database.js';
 import type {
@@ -80,7 +81,7 @@ import { jointApprovalOf, JointApprovalRef, registerApprovalSubject } from './ap
 import { Collectivity } from './collectivity.js';
 import { Convention } from './convention.js';
 import { EDIT_ERRORS } from './errors.js';
-import { exchangeRatesLoader, rateOf } from './exchange-rate.js';
+import { exchangeRatesLoader, ratesOf } from './exchange-rate.js';
 import { requireDbId } from './global-id.js';
 import { InputCheck } from './input-check.js';
 import { collectivityRowLoader, partiesLoader, perRequest } from './loaders.js';
@@ -110,7 +111,8 @@ interface BudgetView {
   readonly policy: BudgetPolicy;
   readonly context: BudgetContext;
   readonly totals: BudgetTotals;
-  readonly violations: BudgetViolation[];
+  /** Computed when first asked for: a dashboard of totals does not pay for the rules' checks. */
+  readonly violations: () => BudgetViolation[];
 }
 
 function budgetViewOf(parts: {
@@ -118,23 +120,24 @@ function budgetViewOf(parts: {
   rows: BudgetRows;
   partyIds: readonly number[];
   convention: ConventionRow;
-  rates: Parameters<typeof rateOf>[0][];
+  rates: readonly ExchangeRateRow[];
   today: IsoDate;
 }): BudgetView {
   const budget = budgetOf(parts.rows, parts.partyIds);
   const policy = budgetPolicyOf(parts.convention);
   const context = budgetContextOf(
     parts.convention,
-    parts.rates.map(rateOf),
+    ratesOf(parts.rates),
     budgetDateOf(parts.action, parts.today),
   );
   const totals = budgetTotals(budget, context, policy);
+  let violations: BudgetViolation[] | undefined;
   return {
     budget,
     policy,
     context,
     totals,
-    violations: budgetViolations(budget, policy, context, totals),
+    violations: () => (violations ??= budgetViolations(budget, policy, context, totals)),
   };
 }
 
@@ -554,7 +557,7 @@ export const Budget = builder.loadableNode('Budget', {
     violations: t.field({
       type: [BudgetViolationRef],
       description: 'Blocking ones first. A missing exchange rate is one of them, not an error.',
-      resolve: async (budget, _args, context) => (await budgetView(context, budget)).violations,
+      resolve: async (budget, _args, context) => (await budgetView(context, budget)).violations(),
     }),
     approval: t.field({
       type: JointApprovalRef,

@@ -16,7 +16,7 @@ import { missionOf } from '../mapping/mission.js';
 import { programmeActionsOfConventions } from '../repositories/evaluation.js';
 import { missionsOfConventions } from '../repositories/mission.js';
 import { Convention } from './convention.js';
-import { exchangeRatesLoader, rateOf } from './exchange-rate.js';
+import { exchangeRatesLoader, ratesOf } from './exchange-rate.js';
 import { partiesLoader, perRequest, renewalsLoader } from './loaders.js';
 
 /**
@@ -80,7 +80,7 @@ export async function budgetContextAt(
     conventionRowOf(context, conventionId),
     exchangeRatesLoader(context).load(conventionId),
   ]);
-  return budgetContextOf(row, rates.map(rateOf), date);
+  return budgetContextOf(row, ratesOf(rates), date);
 }
 
 /** The earlier of two dates. */

@@ -1,0 +1,501 @@
+/**
+ * What the load benchmark measures: the queries a partner and the admin app send most, and one
+ * write. Each scenario is a ready autocannon request plus a probe that reports the SQL statements
+ * one request costs (the server runs with COOP_SQL_COUNT_HEADER=1).
+ */
+import type { Request as AutocannonRequest } from 'autocannon';
+
+export interface Scenario {
+  readonly name: string;
+  readonly url: string;
+  readonly method: 'GET' | 'POST';
+  readonly headers: Record<string, string>;
+  readonly body?: string;
+  /** Per-connection request sequences (the write keeps each connection on its own measurement). */
+  readonly requests?: AutocannonRequest[];
+  /** Sends one request; answers the statements it cost and fails on any error. */
+  probe(): Promise<number>;
+}
+
+const MONEY = 'amount currency';
+
+/** The partner dashboard: the same data the single-SQL floor builds (bench/floor.ts). */
+export const DASHBOARD_QUERY = /* GraphQL */ `
+  query Dashboard {
+    conventions(first: 20) {
+      edges {
+        node {
+          id
+          title
+          parties { collectivity { id name countryCode } }
+          axes { id title }
+          actions(first: 20) {
+            edges {
+              node {
+                id
+                title
+                status
+                startDate
+                endDate
+                budget {
+                  totals {
+                    expenses { byCurrency { ${MONEY} } }
+                    resources { byCurrency { ${MONEY} } }
+                  }
+                  contributions {
+                    kind
+                    amount { ${MONEY} }
+                    party { name }
+                    funder { name }
+                    fundingStatus
+                  }
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** The dashboard as a partner would want it in full: with the balance and the rules broken. */
+export const DASHBOARD_WITH_VIOLATIONS_QUERY = DASHBOARD_QUERY.replace(
+  'contributions {',
+  `balance { reporting { ${MONEY} } }
+   violations { code blocking }
+   contributions {`,
+).replace('query Dashboard', 'query DashboardWithViolations');
+
+export const CONVENTION_PAGE_QUERY = /* GraphQL */ `
+  query ConventionPage($id: ID!) {
+    node(id: $id) {
+      ... on Convention {
+        id
+        title
+        object
+        preamble
+        version
+        status
+        startDate
+        endDate
+        durationYears
+        reportingCurrency
+        signature {
+          place
+          date
+          originals
+        }
+        parties {
+          collectivity {
+            id
+            name
+            countryCode
+          }
+          signatory {
+            name
+            office
+          }
+          deliberation {
+            date
+            body
+          }
+        }
+        deliberations {
+          id
+          kind
+          body
+          date
+          reference
+          subject
+          collectivity {
+            name
+          }
+        }
+        terms {
+          number
+          startDate
+          endDate
+        }
+        renewal {
+          eligible
+          issues {
+            code
+            message
+            collectivity {
+              name
+            }
+          }
+          nextTerm {
+            startDate
+            endDate
+          }
+        }
+        axes {
+          id
+          title
+          description
+          periodStart
+          periodEnd
+          version
+        }
+        actions(first: 20) {
+          totalCount
+          edges {
+            node {
+              id
+              title
+              status
+              startDate
+              endDate
+              axis {
+                id
+              }
+              budget {
+                approval {
+                  state
+                }
+              }
+            }
+          }
+        }
+        missions(first: 5) {
+          totalCount
+          edges {
+            node {
+              id
+              purpose
+              departureDate
+              returnDate
+              origin {
+                name
+              }
+              host {
+                name
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+/** The admin app's list of conventions, searched and filtered as a user types. */
+export const CONVENTION_LIST_QUERY = /* GraphQL */ `
+  query ConventionList {
+    conventions(first: 20, filter: { search: "coop", status: [IN_FORCE, EXPIRING] }) {
+      totalCount
+      edges {
+        node {
+          id
+          title
+          status
+          startDate
+          endDate
+          parties {
+            collectivity {
+              name
+              countryCode
+            }
+          }
+        }
+      }
+    }
+  }
+`;
+
+export const MISSION_QUERY = /* GraphQL */ `
+  query MissionCostSplit($id: ID!) {
+    node(id: $id) {
+      ... on Mission {
+        id purpose departureDate returnDate
+        origin { id name } host { id name }
+        delegates { name category }
+        costs { id category label amount { ${MONEY} } payer { name } payerByRule { name } exception { reason } }
+        costSharing { collectivity { name } amounts { ${MONEY} } }
+      }
+    }
+  }
+`;
+
+export const EVALUATION_QUERY = /* GraphQL */ `
+  query AnnualEvaluation($id: ID!) {
+    node(id: $id) {
+      ... on Evaluation {
+        id scope year status
+        approval { state parties { collectivity { name } approved } }
+        report {
+          reportingCurrency
+          indicators { code name unit progress { target actual baseline ratio status } }
+          actions { title status planned { reporting { ${MONEY} } } executed { reporting { ${MONEY} } } executionRatePercent }
+          parties { collectivity { name } planned { reporting { ${MONEY} } } executed { reporting { ${MONEY} } } }
+          axes { title narrative planned { reporting { ${MONEY} } } executed { reporting { ${MONEY} } } }
+          totals { missionsHeld planned { reporting { ${MONEY} } } executed { reporting { ${MONEY} } } }
+        }
+      }
+    }
+  }
+`;
+
+export const RECORD_MEASUREMENT = /* GraphQL */ `
+  mutation Measure($input: RecordMeasurementInput!) {
+    recordMeasurement(input: $input) {
+      __typename
+      ... on RecordMeasurementSuccess {
+        indicator {
+          id
+          measurements {
+            year
+            version
+            collectivity {
+              id
+            }
+          }
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+`;
+
+/** A benchmark that cannot run: its setup is wrong, not a user's input. */
+export class BenchmarkError extends Error {
+  override name = 'BenchmarkError';
+}
+
+interface GraphqlAnswer<Data> {
+  readonly data: Data;
+  readonly statements: number;
+}
+
+async function post<Data>(
+  url: string,
+  token: string,
+  query: string,
+  variables: Record<string, unknown> = {},
+): Promise<GraphqlAnswer<Data>> {
+  const response = await fetch(url, {
+    method: 'POST',
+    headers: graphqlHeaders(token),
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await response.json()) as { data?: Data; errors?: unknown };
+  if (body.errors !== undefined || body.data === undefined)
+    throw new BenchmarkError(`GraphQL errors: ${JSON.stringify(body.errors).slice(0, 500)}`);
+  return {
+    data: body.data,
+    statements: Number(response.headers.get('x-coop-sql-statements') ?? NaN),
+  };
+}
+
+export function graphqlHeaders(token: string): Record<string, string> {
+  return {
+    'content-type': 'application/json',
+    'x-coop-csrf': '1',
+    authorization: `Bearer ${token}`,
+  };
+}
+
+interface Found {
+  conventions: {
+    edges: {
+      node: {
+        id: string;
+        missions: { edges: { node: { id: string } }[] };
+        evaluations: { id: string; scope: 'ANNUAL' | 'PROGRAMME'; year: number | null }[];
+        indicators: {
+          id: string;
+          measurements: { year: number; version: number; collectivity: { id: string } }[];
+        }[];
+      };
+    }[];
+  };
+  viewer: { collectivity: { id: string } };
+}
+
+interface MeasurementTarget {
+  readonly indicatorId: string;
+  readonly year: number;
+  version: number;
+}
+
+interface Measured {
+  recordMeasurement: {
+    __typename: string;
+    indicator?: { measurements: { year: number; version: number; collectivity: { id: string } }[] };
+  };
+}
+
+/** What one autocannon connection keeps between its requests. */
+interface WriteContext {
+  target?: MeasurementTarget;
+  value?: number;
+}
+
+/** The version of the viewer's measurement of the target's year, after the write. */
+function versionOf(
+  answer: Measured | undefined,
+  target: MeasurementTarget,
+  own: string,
+): number | undefined {
+  return answer?.recordMeasurement.indicator?.measurements.find(
+    (m) => m.year === target.year && m.collectivity.id === own,
+  )?.version;
+}
+
+/** Finds, through the API, the objects the scenarios read and write: a viewer sees only its own. */
+export async function loadScenarios(
+  serverUrl: string,
+  floorUrl: string,
+  token: string,
+): Promise<Scenario[]> {
+  const graphqlUrl = `${serverUrl}/graphql`;
+  const { data: found } = await post<Found>(
+    graphqlUrl,
+    token,
+    /* GraphQL */ `
+      {
+        conventions(first: 20) {
+          edges {
+            node {
+              id
+              missions(first: 1) {
+                edges {
+                  node {
+                    id
+                  }
+                }
+              }
+              evaluations {
+                id
+                scope
+                year
+              }
+              indicators {
+                id
+                measurements {
+                  year
+                  version
+                  collectivity {
+                    id
+                  }
+                }
+              }
+            }
+          }
+        }
+        viewer {
+          collectivity {
+            id
+          }
+        }
+      }
+    `,
+  );
+  const conventions = found.conventions.edges.map((edge) => edge.node);
+  const own = found.viewer.collectivity.id;
+  const convention = conventions[0];
+  const mission = conventions.flatMap((c) => c.missions.edges.map((e) => e.node.id))[0];
+  const evaluation = conventions
+    .flatMap((c) => c.evaluations)
+    .find((e) => e.scope === 'ANNUAL')?.id;
+  // One measurement of the viewer's own per connection: each connection replaces its own, in turn.
+  const owned: MeasurementTarget[] = conventions.flatMap((c) =>
+    c.indicators.flatMap((indicator) =>
+      indicator.measurements
+        .filter((m) => m.collectivity.id === own)
+        .map((m) => ({ indicatorId: indicator.id, year: m.year, version: m.version })),
+    ),
+  );
+  const last = owned[owned.length - 1];
+  if (!convention || !mission || !evaluation || !last || owned.length < 50) {
+    throw new BenchmarkError(
+      'the dataset lacks a convention, a mission, an annual evaluation or 50 measurements of the viewer',
+    );
+  }
+
+  const graphql = (
+    name: string,
+    query: string,
+    variables: Record<string, unknown> = {},
+  ): Scenario => ({
+    name,
+    url: graphqlUrl,
+    method: 'POST',
+    headers: graphqlHeaders(token),
+    body: JSON.stringify({ query, variables }),
+    probe: async () => (await post(graphqlUrl, token, query, variables)).statements,
+  });
+
+  let next = 0;
+  const write: Scenario = {
+    name: 'record a measurement (write)',
+    url: graphqlUrl,
+    method: 'POST',
+    headers: graphqlHeaders(token),
+    requests: [
+      {
+        setupRequest: (request, context: WriteContext) => {
+          const target = (context.target ??= owned[next++ % owned.length] ?? last);
+          context.value = (context.value ?? 10) + 1;
+          return {
+            ...request,
+            body: JSON.stringify({
+              query: RECORD_MEASUREMENT,
+              variables: {
+                input: {
+                  indicatorId: target.indicatorId,
+                  year: target.year,
+                  value: String(context.value),
+                  version: target.version,
+                },
+              },
+            }),
+          };
+        },
+        onResponse: (_status, body, context: WriteContext) => {
+          const answer = JSON.parse(body) as { data?: Measured };
+          if (!context.target) return;
+          const version = versionOf(answer.data, context.target, own);
+          if (version !== undefined) context.target.version = version;
+        },
+      },
+    ],
+    probe: async () => {
+      const { data, statements } = await post<Measured>(graphqlUrl, token, RECORD_MEASUREMENT, {
+        input: {
+          indicatorId: last.indicatorId,
+          year: last.year,
+          value: '7',
+          version: last.version,
+        },
+      });
+      const version = versionOf(data, last, own);
+      if (version === undefined)
+        throw new BenchmarkError(`the write probe failed: ${JSON.stringify(data)}`);
+      last.version = version;
+      return statements;
+    },
+  };
+
+  return [
+    graphql('dashboard (GraphQL)', DASHBOARD_QUERY),
+    {
+      name: 'dashboard floor (single SQL)',
+      url: `${floorUrl}/dashboard`,
+      method: 'GET',
+      headers: { authorization: `Bearer ${token}` },
+      probe: () => Promise.resolve(1),
+    },
+    graphql('dashboard with balance and violations (GraphQL)', DASHBOARD_WITH_VIOLATIONS_QUERY),
+    graphql('convention list (search, filters)', CONVENTION_LIST_QUERY),
+    graphql('convention page', CONVENTION_PAGE_QUERY, { id: convention.id }),
+    graphql('mission cost split', MISSION_QUERY, { id: mission }),
+    graphql('annual evaluation', EVALUATION_QUERY, { id: evaluation }),
+    write,
+  ];
+}
