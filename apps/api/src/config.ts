@@ -22,6 +22,8 @@ export interface Config {
    * are replicas on one machine, exactly as on several.
    */
   readonly workers: number;
+  /** COOP_PREPARED_STATEMENTS=0 behind a pooler that cannot keep prepared statements. */
+  readonly preparedStatements: boolean;
 }
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -46,6 +48,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     connectionTimeoutMs: Number(env.COOP_CONNECTION_TIMEOUT_MS ?? 5_000),
     exposeSqlCount: env.COOP_SQL_COUNT_HEADER === '1',
     workers: workersOf(env.COOP_WORKERS, databaseUrl),
+    preparedStatements: env.COOP_PREPARED_STATEMENTS !== '0',
   };
 }
 

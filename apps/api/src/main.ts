@@ -14,6 +14,7 @@ async function connect(): Promise<Connection> {
       url: config.databaseUrl,
       statementTimeoutMs: config.statementTimeoutMs,
       connectionTimeoutMs: config.connectionTimeoutMs,
+      preparedStatements: config.preparedStatements,
     });
   }
   return openPglite({ dataDir: config.dataDir });

@@ -63,3 +63,35 @@ describe.skipIf(!ENGINES.includes('postgres'))('when PostgreSQL goes away', () =
     }
   });
 });
+
+describe.skipIf(!ENGINES.includes('postgres'))('prepared statements', () => {
+  it('sends a query shape once per connection as a named statement, and can be turned off', async () => {
+    const database = await openTestDatabase('postgres');
+    const { sql } = await import('kysely');
+    const preparedOf = async (preparedStatements: boolean) => {
+      // One connection, so that the second query runs where the first was prepared.
+      const connection = openPostgres({
+        url: database.url ?? '',
+        maxConnections: 1,
+        preparedStatements,
+      });
+      try {
+        const read = (id: number) =>
+          connection.db.selectFrom('collectivity').select('name').where('id', '=', id).execute();
+        expect((await read(1)).length + (await read(2)).length).toBe(2);
+        const { rows } = await sql<{ statement: string }>`
+          select statement from pg_prepared_statements`.execute(connection.db);
+        return rows.map((row) => row.statement);
+      } finally {
+        await connection.close();
+      }
+    };
+    try {
+      const prepared = await preparedOf(true);
+      expect(prepared.filter((text) => text.includes('from "collectivity"'))).toHaveLength(1);
+      expect(await preparedOf(false)).toEqual([]);
+    } finally {
+      await database.close();
+    }
+  });
+});

@@ -1,6 +1,7 @@
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type KyselyPlugin } from 'kysely';
 import { PGliteDialect } from 'kysely-pglite-dialect';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import type { Db } from './database.js';
 
@@ -18,6 +19,12 @@ export interface PostgresOptions {
   readonly connectionTimeoutMs?: number;
   readonly maxConnections?: number;
   readonly plugins?: KyselyPlugin[];
+  /**
+   * Send each statement as a named prepared statement (default): PostgreSQL parses and plans a
+   * query shape once per connection instead of on every request. Turn off behind a pooler that
+   * cannot keep prepared statements (PgBouncer in transaction mode before 1.21).
+   */
+  readonly preparedStatements?: boolean;
 }
 
 /**
@@ -40,8 +47,50 @@ function postgresTypes(): pg.CustomTypesConfig {
   return types;
 }
 
+/** Enough for every query shape of the API; past it, a connection sends new shapes unnamed. */
+const PREPARED_PER_CONNECTION = 300;
+
+/**
+ * A client that sends Kysely's queries (text and values) as named prepared statements, the name
+ * a digest of the text. The count per connection is capped: a statement's text varies with the
+ * length of its IN lists, and PostgreSQL keeps each prepared plan until the connection closes.
+ */
+class PreparingClient extends pg.Client {
+  readonly #prepared = new Set<string>();
+
+  constructor(config?: pg.ClientConfig) {
+    super(config);
+    const send = this.query.bind(this) as (...args: unknown[]) => unknown;
+    // Kysely calls query(text, values); anything else (pg's own calls, cursors) passes through.
+    Object.defineProperty(this, 'query', {
+      value: (first: unknown, values?: unknown, callback?: unknown) => {
+        if (typeof first !== 'string' || !Array.isArray(values) || callback !== undefined)
+          return send(first, values, callback);
+        const name = statementName(first);
+        if (!this.#prepared.has(name)) {
+          if (this.#prepared.size >= PREPARED_PER_CONNECTION) return send(first, values);
+          this.#prepared.add(name);
+        }
+        return send({ name, text: first, values });
+      },
+    });
+  }
+}
+
+const names = new Map<string, string>();
+function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    if (names.size > 10_000) names.clear();
+    name = `k${createHash('sha1').update(text).digest('hex')}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
 export function openPostgres(options: PostgresOptions): Connection {
   const pool = new pg.Pool({
+    ...(options.preparedStatements === false ? {} : { Client: PreparingClient }),
     connectionString: options.url,
     max: options.maxConnections ?? 10,
     // Never wait forever: for a free connection, for a statement, or on a stuck transaction.
