@@ -101,6 +101,40 @@ export async function bumpBudgetVersion(db: Executor, actionId: number): Promise
     .executeTakeFirstOrThrow();
 }
 
+/**
+ * The convention's actions among `ids`, read and locked for a change of their budgets (the budget
+ * import): an action of another convention, visible or not, is simply absent.
+ */
+export async function findActionsOfConventionForUpdate(
+  db: Executor,
+  conventionId: number,
+  ids: readonly number[],
+): Promise<ActionRow[]> {
+  if (ids.length === 0) return [];
+  return db
+    .selectFrom('action')
+    .selectAll()
+    .where('convention_id', '=', conventionId)
+    .where('id', 'in', ids)
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** bumpBudgetVersion for several actions at once: one statement. */
+export async function bumpBudgetVersions(
+  db: Executor,
+  actionIds: readonly number[],
+): Promise<ActionRow[]> {
+  if (actionIds.length === 0) return [];
+  return db
+    .updateTable('action')
+    .set({ budget_version: sql<number>`budget_version + 1`, updated_at: new Date() })
+    .where('id', 'in', actionIds)
+    .returningAll()
+    .execute();
+}
+
 // ——— Under one action: grouped per action, one statement each ———
 
 function groupByAction<Row extends { action_id: number }>(

@@ -8,6 +8,7 @@ import type {
   StaffAssignmentRow,
   StaffAssignmentTable,
 } from '../db/tables/action.js';
+import { inBatches, updateRowsById } from './batch.js';
 
 export interface BudgetRows {
   readonly lines: ExpenseLineRow[];
@@ -120,4 +121,102 @@ export async function insertStaffAssignment(
 
 export async function deleteStaffAssignment(db: Executor, id: number): Promise<void> {
   await db.deleteFrom('staff_assignment').where('id', '=', id).execute();
+}
+
+// ——— Many at once, for the budget import: a statement per batch of rows, not per row ———
+
+/** Inserted in the order given; PostgreSQL returns a multi-row insert's rows in that order. */
+export async function insertExpenseLines(
+  db: Executor,
+  rows: readonly Insertable<ExpenseLineTable>[],
+): Promise<ExpenseLineRow[]> {
+  const inserted: ExpenseLineRow[] = [];
+  for (const batch of inBatches(rows))
+    inserted.push(...(await db.insertInto('expense_line').values(batch).returningAll().execute()));
+  return inserted;
+}
+
+export async function insertContributions(
+  db: Executor,
+  rows: readonly Insertable<ContributionTable>[],
+): Promise<ContributionRow[]> {
+  const inserted: ContributionRow[] = [];
+  for (const batch of inBatches(rows))
+    inserted.push(...(await db.insertInto('contribution').values(batch).returningAll().execute()));
+  return inserted;
+}
+
+export async function insertStaffAssignments(
+  db: Executor,
+  rows: readonly Insertable<StaffAssignmentTable>[],
+): Promise<StaffAssignmentRow[]> {
+  const inserted: StaffAssignmentRow[] = [];
+  for (const batch of inBatches(rows)) {
+    inserted.push(
+      ...(await db.insertInto('staff_assignment').values(batch).returningAll().execute()),
+    );
+  }
+  return inserted;
+}
+
+/** Every editable column of each line, by ID; each line's version is bumped. */
+export function updateExpenseLines(
+  db: Executor,
+  rows: readonly ExpenseLineRow[],
+): Promise<ExpenseLineRow[]> {
+  return updateRowsById(
+    db,
+    'expense_line',
+    {
+      category: 'text',
+      label: 'text',
+      amount: 'bigint',
+      currency: 'text',
+      executed_amount: 'bigint',
+      executed_on: 'date',
+      year: 'integer',
+    },
+    rows,
+  );
+}
+
+export function updateContributions(
+  db: Executor,
+  rows: readonly ContributionRow[],
+): Promise<ContributionRow[]> {
+  return updateRowsById(
+    db,
+    'contribution',
+    {
+      organization_id: 'integer',
+      amount: 'bigint',
+      currency: 'text',
+      description: 'text',
+      funding_status: 'text',
+      year: 'integer',
+      executed_amount: 'bigint',
+      executed_on: 'date',
+    },
+    rows,
+  );
+}
+
+export function updateStaffAssignments(
+  db: Executor,
+  rows: readonly StaffAssignmentRow[],
+): Promise<StaffAssignmentRow[]> {
+  return updateRowsById(
+    db,
+    'staff_assignment',
+    {
+      role: 'text',
+      days: 'numeric',
+      daily_cost: 'bigint',
+      currency: 'text',
+      year: 'integer',
+      executed_days: 'numeric',
+      executed_on: 'date',
+    },
+    rows,
+  );
 }

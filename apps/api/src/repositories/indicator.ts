@@ -9,6 +9,7 @@ import type {
   MeasurementRow,
   MeasurementTable,
 } from '../db/tables/evaluation.js';
+import { inBatches, updateRowsById } from './batch.js';
 
 type Reader = Pick<Viewer, 'collectivityId'>;
 
@@ -195,3 +196,44 @@ export async function deleteMeasurement(db: Executor, id: number): Promise<void>
 }
 
 export type IndicatorChanges = Updateable<IndicatorTable>;
+
+// ——— Many at once, for the measurements import ———
+
+/** The convention's indicators, read and locked as recordMeasurement locks one. */
+export async function findIndicatorsOfConventionForUpdate(
+  db: Executor,
+  conventionId: number,
+): Promise<IndicatorRow[]> {
+  return db
+    .selectFrom('indicator')
+    .selectAll()
+    .where('convention_id', '=', conventionId)
+    .orderBy('code')
+    .orderBy('id')
+    .forUpdate()
+    .execute();
+}
+
+/** Inserted in the order given, a statement per batch. */
+export async function insertMeasurements(
+  db: Executor,
+  rows: readonly Insertable<MeasurementTable>[],
+): Promise<MeasurementRow[]> {
+  const inserted: MeasurementRow[] = [];
+  for (const batch of inBatches(rows))
+    inserted.push(...(await db.insertInto('measurement').values(batch).returningAll().execute()));
+  return inserted;
+}
+
+/** New values and notes, recorded now; each measurement's version is bumped. */
+export function updateMeasurements(
+  db: Executor,
+  rows: readonly MeasurementRow[],
+): Promise<MeasurementRow[]> {
+  return updateRowsById(
+    db,
+    'measurement',
+    { value: 'numeric', note: 'text', recorded_at: 'timestamptz' },
+    rows,
+  );
+}

@@ -52,6 +52,24 @@ export async function findOrganizationByName(
   return query.executeTakeFirst();
 }
 
+/** The organisations named so (any case, any country), for names read from a file. */
+export async function findOrganizationsByNames(
+  db: Executor,
+  names: readonly string[],
+): Promise<OrganizationRow[]> {
+  if (names.length === 0) return [];
+  return db
+    .selectFrom('organization')
+    .selectAll()
+    .where(
+      sql<string>`lower(name)`,
+      'in',
+      names.map((name) => name.toLowerCase()),
+    )
+    .orderBy('id')
+    .execute();
+}
+
 export async function insertOrganization(
   db: Executor,
   row: Insertable<OrganizationTable>,

@@ -19,6 +19,7 @@ import './evaluation.js';
 import './audit.js';
 import './calendar-feed.js';
 import './apd.js';
+import './import.js';
 
 /** The whole schema: each entity file above adds its own types and fields. */
 export const schema = builder.toSchema();

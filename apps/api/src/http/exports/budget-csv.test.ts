@@ -86,6 +86,12 @@ for (const engine of ENGINES) {
       const coaching = rows.filter(
         (row) => row.action_id === encodeGlobalID('Action', fixture.coaching),
       );
+      // Each row carries its object's global ID, so that an edited export can be imported back.
+      const idOf = (type: string) =>
+        expect.toSatisfy(
+          (id: string) => Buffer.from(id, 'base64').toString().startsWith(`${type}:`),
+          `a global ID of ${type}`,
+        );
       const common = {
         action_id: encodeGlobalID('Action', fixture.coaching),
         action_title: 'Espace de formation et coaching des coopératives',
@@ -93,6 +99,7 @@ for (const engine of ENGINES) {
       expect(coaching).toEqual([
         {
           ...common,
+          id: idOf('ExpenseLine'),
           row_type: 'LINE',
           category: 'TRAINING',
           label: 'Coaching des coopératives; sessions « marketing »',
@@ -109,6 +116,7 @@ for (const engine of ENGINES) {
         },
         {
           ...common,
+          id: idOf('ExpenseLine'),
           row_type: 'LINE',
           category: 'EQUIPMENT',
           label: 'Équipement de l’espace de formation',
@@ -125,6 +133,7 @@ for (const engine of ENGINES) {
         },
         {
           ...common,
+          id: idOf('Contribution'),
           row_type: 'CONTRIBUTION',
           category: 'PARTY_CASH',
           label: 'Subvention de la Ville de Dijon',
@@ -141,6 +150,7 @@ for (const engine of ENGINES) {
         },
         {
           ...common,
+          id: idOf('Contribution'),
           row_type: 'CONTRIBUTION',
           category: 'PARTY_IN_KIND',
           label: 'Mise à disposition de locaux',
@@ -157,6 +167,7 @@ for (const engine of ENGINES) {
         },
         {
           ...common,
+          id: idOf('Contribution'),
           row_type: 'CONTRIBUTION',
           category: 'PARTY_CASH',
           label: '',
@@ -173,6 +184,7 @@ for (const engine of ENGINES) {
         },
         {
           ...common,
+          id: idOf('Contribution'),
           row_type: 'CONTRIBUTION',
           category: 'FUNDER',
           label: 'Appel à projets',
@@ -189,6 +201,7 @@ for (const engine of ENGINES) {
         },
         {
           ...common,
+          id: idOf('StaffAssignment'),
           row_type: 'STAFF',
           category: 'STAFF_TIME',
           label: 'Chargée de mission coopération',

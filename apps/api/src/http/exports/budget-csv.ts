@@ -14,7 +14,8 @@ import { slug, type DownloadResult, type DownloadRoute, type SignedInRequest } f
  * GET /exports/conventions/{id}/budget.csv — every expense line, contribution and staff
  * assignment of every action (A4, A5), one row each, for a spreadsheet in French locale: UTF-8
  * with a BOM, semicolons, decimal commas. The column names are a contract (docs/exports.md):
- * the budget import reads this very file back.
+ * the budget import (import/budget-import.ts) reads this very file back, `id` naming the row it
+ * updates.
  */
 export const BUDGET_CSV_COLUMNS = [
   'action_id',
@@ -32,6 +33,8 @@ export const BUDGET_CSV_COLUMNS = [
   'days',
   'daily_cost',
   'executed_days',
+  // Last, so that tools reading the columns by position before it was added still work.
+  'id',
 ] as const;
 
 export type BudgetCsvRow = Record<(typeof BUDGET_CSV_COLUMNS)[number], string>;
@@ -51,71 +54,104 @@ function amount(money: Money | null): string {
 const text = (value: string | number | null | undefined): string =>
   value === null || value === undefined ? '' : String(value);
 
+type LineRow = ActionBudget['rows']['lines'][number];
+type ContributionRow = ActionBudget['rows']['contributions'][number];
+type StaffRow = ActionBudget['rows']['staff'][number];
+
+/** What every row of an action repeats: the action, by global ID and title. */
+type ActionColumns = Pick<BudgetCsvRow, 'action_id' | 'action_title'>;
+
+export function actionColumns(action: { id: number; title: string }): ActionColumns {
+  return { action_id: encodeGlobalID('Action', action.id), action_title: action.title };
+}
+
+const NO_STAFF_COLUMNS = { days: '', daily_cost: '', executed_days: '' };
+
+/** An expense line as its row: the import reads the same function to compare a file with the budget. */
+export function lineCsvRow(action: ActionColumns, row: LineRow): BudgetCsvRow {
+  const line = expenseLineOf(row);
+  return {
+    ...action,
+    ...NO_STAFF_COLUMNS,
+    row_type: 'LINE' satisfies BudgetRowType,
+    category: line.category,
+    label: line.label,
+    party: '',
+    amount: amount(line.amount),
+    currency: line.amount.currency,
+    executed: amount(line.executed ?? null),
+    executed_on: text(row.executed_on),
+    funding_status: '',
+    year: text(row.year),
+    id: encodeGlobalID('ExpenseLine', row.id),
+  };
+}
+
+/** A party's or a co-funder's contribution: `party` names the party, or the co-funder. */
+export function contributionCsvRow(
+  action: ActionColumns,
+  row: ContributionRow,
+  partyNames: ReadonlyMap<number, string>,
+): BudgetCsvRow {
+  const contribution = contributionOf(row);
+  const value = contributionValue(contribution);
+  return {
+    ...action,
+    ...NO_STAFF_COLUMNS,
+    row_type: 'CONTRIBUTION' satisfies BudgetRowType,
+    category: contribution.kind,
+    label: row.description,
+    party:
+      contribution.kind === 'FUNDER'
+        ? text(row.organization_name)
+        : text(partyNames.get(row.collectivity_id ?? 0)),
+    amount: amount(value),
+    currency: value.currency,
+    executed: amount(contribution.executed ?? null),
+    executed_on: text(row.executed_on),
+    funding_status: contribution.kind === 'FUNDER' ? contribution.status : '',
+    year: text(row.year),
+    id: encodeGlobalID('Contribution', row.id),
+  };
+}
+
+/** Staff time (A5): `amount` and `executed` are days × daily cost, computed. */
+export function staffCsvRow(
+  action: ActionColumns,
+  row: StaffRow,
+  partyNames: ReadonlyMap<number, string>,
+): BudgetCsvRow {
+  const staff = staffContributionOf(row);
+  const value = contributionValue(staff);
+  return {
+    ...action,
+    row_type: 'STAFF' satisfies BudgetRowType,
+    category: staff.kind,
+    label: row.role,
+    party: text(partyNames.get(row.collectivity_id)),
+    amount: amount(value),
+    currency: value.currency,
+    executed: amount(staff.executed ?? null),
+    executed_on: text(row.executed_on),
+    funding_status: '',
+    year: text(row.year),
+    days: decimalComma(row.days),
+    daily_cost: amount({ amount: row.daily_cost, currency: value.currency }),
+    executed_days: row.executed_days === null ? '' : decimalComma(row.executed_days),
+    id: encodeGlobalID('StaffAssignment', row.id),
+  };
+}
+
 /** The rows of one action, lines first, then contributions, then staff time. */
 export function budgetCsvRows(
   { action, rows }: ActionBudget,
   partyNames: ReadonlyMap<number, string>,
 ): BudgetCsvRow[] {
-  const common = { action_id: encodeGlobalID('Action', action.id), action_title: action.title };
-  const empty = { funding_status: '', days: '', daily_cost: '', executed_days: '' };
+  const common = actionColumns(action);
   return [
-    ...rows.lines.map((row): BudgetCsvRow => {
-      const line = expenseLineOf(row);
-      return {
-        ...common,
-        ...empty,
-        row_type: 'LINE' satisfies BudgetRowType,
-        category: line.category,
-        label: line.label,
-        party: '',
-        amount: amount(line.amount),
-        currency: line.amount.currency,
-        executed: amount(line.executed ?? null),
-        executed_on: text(row.executed_on),
-        year: text(row.year),
-      };
-    }),
-    ...rows.contributions.map((row): BudgetCsvRow => {
-      const contribution = contributionOf(row);
-      const value = contributionValue(contribution);
-      return {
-        ...common,
-        ...empty,
-        row_type: 'CONTRIBUTION' satisfies BudgetRowType,
-        category: contribution.kind,
-        label: row.description,
-        party:
-          contribution.kind === 'FUNDER'
-            ? text(row.organization_name)
-            : text(partyNames.get(row.collectivity_id ?? 0)),
-        amount: amount(value),
-        currency: value.currency,
-        executed: amount(contribution.executed ?? null),
-        executed_on: text(row.executed_on),
-        funding_status: contribution.kind === 'FUNDER' ? contribution.status : '',
-        year: text(row.year),
-      };
-    }),
-    ...rows.staff.map((row): BudgetCsvRow => {
-      const staff = staffContributionOf(row);
-      const value = contributionValue(staff);
-      return {
-        ...common,
-        row_type: 'STAFF' satisfies BudgetRowType,
-        category: staff.kind,
-        label: row.role,
-        party: text(partyNames.get(row.collectivity_id)),
-        amount: amount(value),
-        currency: value.currency,
-        executed: amount(staff.executed ?? null),
-        executed_on: text(row.executed_on),
-        funding_status: '',
-        year: text(row.year),
-        days: decimalComma(row.days),
-        daily_cost: amount({ amount: row.daily_cost, currency: value.currency }),
-        executed_days: row.executed_days === null ? '' : decimalComma(row.executed_days),
-      };
-    }),
+    ...rows.lines.map((row) => lineCsvRow(common, row)),
+    ...rows.contributions.map((row) => contributionCsvRow(common, row, partyNames)),
+    ...rows.staff.map((row) => staffCsvRow(common, row, partyNames)),
   ];
 }
 

@@ -3,7 +3,9 @@ import type { Db } from '../../db/database.js';
 import { apdCsvRoute } from './apd.js';
 import { budgetCsvRoute } from './budget-csv.js';
 import { downloadRoutes } from './download.js';
+import { evaluationReportRoute } from './evaluation-report.js';
 import { iatiRoute } from './iati.js';
+import { measurementsCsvRoute } from './measurements-csv.js';
 import { DEFAULT_IATI_ORGANISATION_PREFIX, type IatiScheme } from './iati-codes.js';
 
 export interface ExportOptions {
@@ -21,9 +23,16 @@ export function exportOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Expo
 
 /**
  * The standard exports of DESIGN.md ("Non-GraphQL endpoints"), GET only, with the access rules of
- * GraphQL: /exports/conventions/{id}/iati.xml, /exports/conventions/{id}/budget.csv and
+ * GraphQL: /exports/conventions/{id}/iati.xml, /exports/conventions/{id}/budget.csv,
+ * /exports/conventions/{id}/measurements.csv, /exports/conventions/{id}/evaluations/{year} and
  * /exports/collectivities/{id}/apd/{year}.csv.
  */
 export function exportRoutes(db: Db, options: ExportOptions = exportOptionsFromEnv()): Plugin {
-  return downloadRoutes(db, [iatiRoute(options.iati), budgetCsvRoute, apdCsvRoute]);
+  return downloadRoutes(db, [
+    iatiRoute(options.iati),
+    budgetCsvRoute,
+    measurementsCsvRoute,
+    evaluationReportRoute,
+    apdCsvRoute,
+  ]);
 }
