@@ -2,7 +2,7 @@
  * Fills a database with a deterministic national-scale dataset, through the project's own schema
  * (its migrations) — the data every page of the admin app and every contract query is measured on.
  *
- *   DATABASE_URL=postgres://… npx tsx bench/generate-dataset.ts [--scale 1] [--yes]
+ *   DATABASE_URL=postgres://… npx tsx bench/generate-dataset.ts [--scale 1]
  *
  * Scale 1: 5,000 collectivities (4,000 French in EUR, the rest in 60 countries and their
  * currencies, Morocco in MAD among them), 12,000 conventions of two or three parties, five axes
