@@ -15,6 +15,8 @@ export interface Download {
   readonly body: string;
   readonly contentType: string;
   readonly fileName: string;
+  /** Shown in the browser rather than saved (a printable report); saved by default. */
+  readonly inline?: boolean;
 }
 
 /** What a route answers: a file, or NOT_FOUND (answered the same for missing and not visible). */
@@ -67,7 +69,10 @@ function downloadResponse(download: Download): Response {
     status: 200,
     headers: {
       'content-type': download.contentType,
-      'content-disposition': contentDisposition(download.fileName),
+      'content-disposition': contentDisposition(
+        download.fileName,
+        download.inline ? 'inline' : 'attachment',
+      ),
       // Each file holds what one viewer may see: never kept by a shared cache.
       'cache-control': 'private, no-store',
       'x-content-type-options': 'nosniff',
@@ -75,13 +80,16 @@ function downloadResponse(download: Download): Response {
   });
 }
 
-/** `attachment` with an ASCII name, and the UTF-8 one for browsers that read RFC 6266's form. */
-export function contentDisposition(fileName: string): string {
+/** An ASCII name, and the UTF-8 one for browsers that read RFC 6266's form. */
+export function contentDisposition(
+  fileName: string,
+  disposition: 'attachment' | 'inline' = 'attachment',
+): string {
   const ascii = fileName
     .normalize('NFKD')
     .replace(/[^\x20-\x7e]/g, '')
     .replace(/["\\]/g, '');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
 /** "Convention de partenariat … Chefchaouen" → "convention-de-partenariat-…-chefchaouen", at most 60. */

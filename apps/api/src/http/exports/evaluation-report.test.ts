@@ -76,7 +76,7 @@ for (const engine of ENGINES) {
       expect(response.status).toBe(200);
       expect(response.headers.get('content-type')).toBe('text/html; charset=utf-8');
       expect(response.headers.get('content-disposition')).toMatch(
-        /filename="convention-de-partenariat-[a-z-]+-evaluation-2017\.html"/,
+        /^inline; filename="convention-de-partenariat-[a-z-]+-evaluation-2017\.html"/,
       );
       const html = await response.text();
       expect(html).toMatch(/^<!doctype html>\n<html lang="fr" dir="ltr">/);

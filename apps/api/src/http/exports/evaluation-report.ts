@@ -464,6 +464,8 @@ async function evaluationReport(request: SignedInRequest): Promise<DownloadResul
     }),
     contentType: 'text/html; charset=utf-8',
     fileName: `${slug(convention.title)}-evaluation-${year}.html`,
+    // A page to read and print from the browser; saving it keeps this name.
+    inline: true,
   };
 }
 
