@@ -5,7 +5,7 @@
  *
  *   npm run build -w @coop/api
  *   DATABASE_URL=postgres://…/coop_bench npx tsx bench/load.ts [--duration 20] [--connections 10,50]
- *     [--only dashboard,mission] [--workers 2] [--out results.json]
+ *     [--only dashboard,mission] [--workers 2] [--warmup 5] [--out results.json]
  *
  * For each scenario: requests per second, p50 and p99 latency, errors (non-2xx, timeouts,
  * GraphQL errors in sampled answers) and the SQL statements one request sends.
@@ -34,6 +34,8 @@ interface Options {
   readonly only: readonly string[];
   /** Server processes (COOP_WORKERS): 1 by default, 2 for one per core on this machine. */
   readonly workers: number;
+  /** Seconds of unmeasured load before each measurement. */
+  readonly warmup: number;
 }
 
 function readOptions(): Options {
@@ -54,6 +56,7 @@ function readOptions(): Options {
     out: value('out') ?? null,
     only: (value('only') ?? '').split(',').filter(Boolean),
     workers: Number(value('workers') ?? 1),
+    warmup: Number(value('warmup') ?? 5),
   };
 }
 
@@ -239,7 +242,8 @@ async function main(): Promise<void> {
     const measures: Measure[] = [];
     for (const connections of options.connections) {
       for (const scenario of scenarios) {
-        await measure(scenario, connections, 2); // warm-up: caches, JIT, pool
+        // Warm-up, not counted: every server process compiles its hot paths and fills its pool.
+        await measure(scenario, connections, options.warmup);
         const result = await measure(scenario, connections, options.duration);
         measures.push(result);
         console.log(
