@@ -19,6 +19,12 @@ export function createHttpServer(app: App, adminDist: string): Server {
       void app(req, res);
       return;
     }
+    // A file removed after start-up (the admin app rebuilt in place) fails its read stream after
+    // the headers went out: cut that one response instead of letting the stream's unhandled error
+    // end the process.
+    res.once('pipe', (source) => {
+      source.once('error', () => res.destroy());
+    });
     admin(req, res, () => {
       res.statusCode = 404;
       res.end('Not found');
