@@ -7,7 +7,7 @@ import type { introspection } from './graphql-env.d.ts';
  */
 export const graphql = initGraphQLTada<{
   introspection: introspection;
-  scalars: { Date: string; DateTime: string; ID: string };
+  scalars: { Date: string; DateTime: string; ID: string; JSON: unknown };
 }>();
 
 export type { FragmentOf, ResultOf, VariablesOf } from 'gql.tada';

@@ -1,13 +1,25 @@
+import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { Link } from 'wouter';
-import { useFormat } from '../format.js';
+import { Link, useLocation, useSearch } from 'wouter';
+import {
+  apiFilterOf,
+  CONVENTION_STATUSES,
+  filterFromSearch,
+  isFiltered,
+  NO_FILTER,
+  searchFromFilter,
+  type ConventionListFilter,
+} from '../conventions/filter.js';
+import { useFormat } from '../format/use-format.js';
 import { graphql } from '../graphql.js';
-import { Failure, Loading } from '../status.js';
+import { StatusBadge } from './convention/status-badge.js';
+import { Empty, Failure, Loading, useDocumentTitle } from '../status.js';
+import { canEdit, useSignedInViewer } from '../viewer.js';
 
 const ConventionsQuery = graphql(`
-  query Conventions {
-    conventions(first: 100) {
+  query Conventions($filter: ConventionFilter) {
+    conventions(first: 100, filter: $filter) {
       totalCount
       edges {
         node {
@@ -28,53 +40,215 @@ const ConventionsQuery = graphql(`
   }
 `);
 
+const CountriesQuery = graphql(`
+  query PartnerCountries {
+    collectivities(first: 100) {
+      edges {
+        node {
+          id
+          countryCode
+        }
+      }
+    }
+  }
+`);
+
+/** How long typing waits before the list follows: one request per pause, not per letter. */
+const TYPING_PAUSE_MS = 300;
+
 export default function ConventionsPage() {
   const { t } = useTranslation();
   const format = useFormat();
-  const [result, refetch] = useQuery({ query: ConventionsQuery });
+  const viewer = useSignedInViewer();
+  useDocumentTitle(t('conventions.title'));
+  const search = useSearch();
+  const [, navigate] = useLocation();
+  const filter = filterFromSearch(search);
+  const [result, refetch] = useQuery({
+    query: ConventionsQuery,
+    variables: { filter: apiFilterOf(filter) },
+  });
+  const [countries] = useQuery({ query: CountriesQuery });
   const connection = result.data?.conventions;
 
+  const apply = (next: ConventionListFilter) =>
+    navigate(`/conventions${searchFromFilter(next, search)}`, { replace: true });
+
+  const countryCodes = [
+    ...new Set(
+      (countries.data?.collectivities.edges ?? [])
+        .map((edge) => edge.node.countryCode)
+        .filter((code) => code !== viewer.collectivity.countryCode),
+    ),
+  ].sort((a, b) => format.country(a).localeCompare(format.country(b), format.locale));
+  if (filter.partnerCountry && !countryCodes.includes(filter.partnerCountry))
+    countryCodes.push(filter.partnerCountry);
+
   return (
-    <main className="page">
-      <h1>{t('conventions.title')}</h1>
+    <main id="main" className="page" tabIndex={-1}>
+      <div className="page-header">
+        <h1>{t('conventions.title')}</h1>
+        {canEdit(viewer) && (
+          <Link href="/conventions/new" className="button primary">
+            {t('conventions.new')}
+          </Link>
+        )}
+      </div>
+      <Filters filter={filter} countryCodes={countryCodes} onChange={apply} />
       {result.fetching && !connection && <Loading />}
       {result.error && !connection && (
         <Failure error={result.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
       )}
       {connection && connection.totalCount === 0 && (
-        <p className="empty">{t('conventions.empty')}</p>
+        <Empty>{isFiltered(filter) ? t('conventions.noMatch') : t('conventions.empty')}</Empty>
       )}
       {connection && connection.totalCount > 0 && (
         <>
-          <p className="count">{t('conventions.count', { count: connection.totalCount })}</p>
-          <table className="list">
-            <thead>
-              <tr>
-                <th scope="col">{t('conventions.columns.title')}</th>
-                <th scope="col">{t('conventions.columns.parties')}</th>
-                <th scope="col">{t('conventions.columns.status')}</th>
-                <th scope="col">{t('conventions.columns.term')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {connection.edges.map(({ node }) => (
-                <tr key={node.id}>
-                  <td>
-                    <Link href={`/conventions/${encodeURIComponent(node.id)}`}>{node.title}</Link>
-                  </td>
-                  <td>{node.parties.map((party) => party.collectivity.name).join(' · ')}</td>
-                  <td>
-                    <span className={`status status-${node.status.toLowerCase()}`}>
-                      {t(`status.${node.status}`)}
-                    </span>
-                  </td>
-                  <td>{node.endDate ? format.date(node.endDate) : '—'}</td>
+          <p className="count" role="status">
+            {t('conventions.count', { count: connection.totalCount })}
+          </p>
+          <div className="table-scroll">
+            <table className="list">
+              <caption className="visually-hidden">{t('conventions.caption')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('conventions.columns.title')}</th>
+                  <th scope="col">{t('conventions.columns.parties')}</th>
+                  <th scope="col">{t('conventions.columns.status')}</th>
+                  <th scope="col">{t('conventions.columns.term')}</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {connection.edges.map(({ node }) => (
+                  <tr key={node.id}>
+                    <td>
+                      <Link href={`/conventions/${encodeURIComponent(node.id)}`}>
+                        <bdi>{node.title}</bdi>
+                      </Link>
+                    </td>
+                    <td>
+                      {format.list(
+                        node.parties.map(
+                          (party) =>
+                            `${party.collectivity.name} (${format.country(party.collectivity.countryCode)})`,
+                        ),
+                      )}
+                    </td>
+                    <td>
+                      <StatusBadge status={node.status} />
+                    </td>
+                    <td>{node.endDate ? format.date(node.endDate) : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         </>
       )}
     </main>
+  );
+}
+
+function Filters({
+  filter,
+  countryCodes,
+  onChange,
+}: {
+  filter: ConventionListFilter;
+  countryCodes: readonly string[];
+  onChange: (filter: ConventionListFilter) => void;
+}) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  // Typed text shows at once; the list (and the URL) follow after a pause.
+  const [typed, setTyped] = useState({ search: filter.search, axis: filter.axis });
+  const timer = useRef<ReturnType<typeof setTimeout>>(undefined);
+  const type = (field: 'search' | 'axis', value: string) => {
+    const next = { ...typed, [field]: value };
+    setTyped(next);
+    clearTimeout(timer.current);
+    timer.current = setTimeout(() => onChange({ ...filter, ...next }), TYPING_PAUSE_MS);
+  };
+  return (
+    <form
+      className="filters"
+      role="search"
+      aria-label={t('conventions.filters.label')}
+      onSubmit={(event) => {
+        event.preventDefault();
+        clearTimeout(timer.current);
+        onChange({ ...filter, ...typed });
+      }}
+    >
+      <div className="field">
+        <label htmlFor="filter-search">{t('conventions.filters.search')}</label>
+        <input
+          id="filter-search"
+          type="search"
+          value={typed.search}
+          onChange={(event) => type('search', event.target.value)}
+        />
+      </div>
+      <div className="field">
+        <label htmlFor="filter-country">{t('conventions.filters.country')}</label>
+        <select
+          id="filter-country"
+          value={filter.partnerCountry}
+          onChange={(event) =>
+            onChange({ ...filter, ...typed, partnerCountry: event.target.value })
+          }
+        >
+          <option value="">{t('conventions.filters.anyCountry')}</option>
+          {countryCodes.map((code) => (
+            <option key={code} value={code}>
+              {format.country(code)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div className="field">
+        <label htmlFor="filter-axis">{t('conventions.filters.axis')}</label>
+        <input
+          id="filter-axis"
+          type="search"
+          value={typed.axis}
+          onChange={(event) => type('axis', event.target.value)}
+        />
+      </div>
+      <fieldset className="statuses">
+        <legend>{t('conventions.filters.status')}</legend>
+        {CONVENTION_STATUSES.map((status) => (
+          <label key={status} className="check">
+            <input
+              type="checkbox"
+              checked={filter.statuses.includes(status)}
+              onChange={(event) =>
+                onChange({
+                  ...filter,
+                  ...typed,
+                  statuses: event.target.checked
+                    ? [...filter.statuses, status]
+                    : filter.statuses.filter((item) => item !== status),
+                })
+              }
+            />
+            {t(`status.${status}`)}
+          </label>
+        ))}
+      </fieldset>
+      <div className="filter-actions">
+        <button type="submit">{t('conventions.filters.apply')}</button>
+        <button
+          type="button"
+          onClick={() => {
+            clearTimeout(timer.current);
+            setTyped({ search: '', axis: '' });
+            onChange(NO_FILTER);
+          }}
+        >
+          {t('conventions.filters.reset')}
+        </button>
+      </div>
+    </form>
   );
 }

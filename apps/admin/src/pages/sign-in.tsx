@@ -1,128 +1,98 @@
 import { useState, type SyntheticEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
+import { ErrorFields } from '../errors/error-fields.js';
+import { outcomeOf } from '../errors/outcome.js';
+import { Field, FormAlert, SubmitButton, useFormFailure } from '../forms.js';
 import { graphql } from '../graphql.js';
 import { LanguagePicker } from '../layout.js';
+import { useDocumentTitle } from '../status.js';
 
-const LoginMutation = graphql(`
-  mutation Login($input: LoginInput!) {
-    login(input: $input) {
-      __typename
-      ... on Error {
-        code
-        message
-      }
-      ... on ValidationError {
-        issues {
-          path
-          code
+const LoginMutation = graphql(
+  `
+    mutation Login($input: LoginInput!) {
+      login(input: $input) {
+        __typename
+        ...ErrorFields
+        ... on TooManyAttemptsError {
+          retryAfterSeconds
         }
       }
-      ... on TooManyAttemptsError {
-        retryAfterSeconds
-      }
     }
-  }
-`);
+  `,
+  [ErrorFields],
+);
 
-type Field = 'email' | 'password';
+const FIELDS = ['email', 'password'];
 
+/** The first screen: part of the entry chunk, so it shows without waiting for another. */
 export function SignInPage({ onSignedIn }: { onSignedIn: () => void }) {
   const { t, i18n } = useTranslation();
+  useDocumentTitle(t('signIn.title'));
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
-  const [formError, setFormError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Partial<Record<Field, string>>>({});
+  const [tooMany, setTooMany] = useState<number | null>(null);
+  const form = useFormFailure(FIELDS);
   const [state, login] = useMutation(LoginMutation);
 
   async function submit(event: SyntheticEvent<HTMLFormElement>) {
     event.preventDefault();
-    setFormError(null);
-    setFieldErrors({});
+    form.clear();
+    setTooMany(null);
     const result = await login({ input: { email, password } });
     const answer = result.data?.login;
-    if (!answer) {
-      setFormError(t('common.error'));
+    if (answer?.__typename === 'TooManyAttemptsError') {
+      setTooMany(Math.ceil(answer.retryAfterSeconds / 60));
       return;
     }
-    switch (answer.__typename) {
-      case 'LoginSuccess':
-        onSignedIn();
-        return;
-      case 'ValidationError':
-        setFieldErrors(
-          Object.fromEntries(
-            answer.issues.map((issue) => [
-              issue.path.at(-1) ?? 'email',
-              t(`signIn.errors.${issue.code}`, issue.code),
-            ]),
-          ),
-        );
-        return;
-      case 'TooManyAttemptsError':
-        setFormError(
-          t('signIn.errors.TOO_MANY_ATTEMPTS', {
-            minutes: Math.ceil(answer.retryAfterSeconds / 60),
-          }),
-        );
-        return;
-      default:
-        setFormError(t(`signIn.errors.${answer.code}`, answer.message));
-    }
+    const outcome = outcomeOf(answer, result.error);
+    if (outcome.ok) onSignedIn();
+    else form.report(outcome.failure);
   }
 
   return (
-    <main className="page narrow sign-in">
+    <main id="main" className="page narrow sign-in">
       <div className="sign-in-header">
         <h1>{t('signIn.title')}</h1>
         <LanguagePicker value={i18n.language} />
       </div>
       <p>{t('signIn.intro')}</p>
       <form onSubmit={(event) => void submit(event)} noValidate>
-        {formError && (
+        {tooMany !== null && (
           <p className="form-error" role="alert">
-            {formError}
+            {t('signIn.tooManyAttempts', { count: tooMany })}
           </p>
         )}
-        <div className="field">
-          <label htmlFor="email">{t('signIn.email')}</label>
-          <input
-            id="email"
-            type="email"
-            autoComplete="username"
-            value={email}
-            onChange={(event) => setEmail(event.target.value)}
-            aria-invalid={fieldErrors.email ? true : undefined}
-            aria-describedby={fieldErrors.email ? 'email-error' : undefined}
-            required
-          />
-          {fieldErrors.email && (
-            <p id="email-error" className="field-error">
-              {fieldErrors.email}
-            </p>
+        <FormAlert form={form} />
+        <Field form={form} name="email" label={t('signIn.email')}>
+          {(control) => (
+            <input
+              {...control}
+              type="email"
+              autoComplete="username"
+              value={email}
+              onChange={(event) => setEmail(event.target.value)}
+              required
+            />
           )}
-        </div>
-        <div className="field">
-          <label htmlFor="password">{t('signIn.password')}</label>
-          <input
-            id="password"
-            type="password"
-            autoComplete="current-password"
-            value={password}
-            onChange={(event) => setPassword(event.target.value)}
-            aria-invalid={fieldErrors.password ? true : undefined}
-            aria-describedby={fieldErrors.password ? 'password-error' : undefined}
-            required
-          />
-          {fieldErrors.password && (
-            <p id="password-error" className="field-error">
-              {fieldErrors.password}
-            </p>
+        </Field>
+        <Field form={form} name="password" label={t('signIn.password')}>
+          {(control) => (
+            <input
+              {...control}
+              type="password"
+              autoComplete="current-password"
+              value={password}
+              onChange={(event) => setPassword(event.target.value)}
+              required
+            />
           )}
-        </div>
-        <button type="submit" className="primary" disabled={state.fetching}>
-          {state.fetching ? t('signIn.submitting') : t('signIn.submit')}
-        </button>
+        </Field>
+        <SubmitButton
+          busy={state.fetching}
+          label={t('signIn.submit')}
+          busyLabel={t('signIn.submitting')}
+        />
       </form>
     </main>
   );
