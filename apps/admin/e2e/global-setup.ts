@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -77,6 +77,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
       throw new Error(`${built} is missing: build first (npm test runs the builds through turbo)`);
   }
   const dataDir = mkdtempSync(join(tmpdir(), 'coop-e2e-'));
+  // The run serves a copy of the built app: a build started meanwhile (another terminal, another
+  // engineer) empties dist/, and the static server would meet files that vanished under it.
+  const adminCopy = mkdtempSync(join(tmpdir(), 'coop-e2e-admin-'));
+  cpSync(join(repoRoot, 'apps/admin/dist'), adminCopy, { recursive: true });
   const port = await freePort();
   let output = '';
   const server = spawn(process.execPath, [main], {
@@ -85,6 +89,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       ...process.env,
       PORT: String(port),
       COOP_DATA_DIR: dataDir,
+      COOP_ADMIN_DIST: adminCopy,
       COOP_DEMO: '1',
       DATABASE_URL: '',
       NODE_ENV: 'test',
@@ -93,14 +98,28 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  let stopping = false;
+  // A server that stops in the middle of the run fails every test after it: say why, once.
+  server.once('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(
+        `\n*** The e2e server stopped during the run (code ${code}, signal ${signal}). Its output:\n${output.slice(-4000)}`,
+      );
+    }
+  });
   const baseUrl = `http://127.0.0.1:${port}`;
   await waitForHealth(baseUrl, server, () => output);
   project.provide('chromiumPath', chromiumPath);
   project.provide('baseUrl', baseUrl);
 
   return async () => {
-    server.kill('SIGTERM');
-    await new Promise((resolve) => server.once('exit', resolve));
+    stopping = true;
+    if (server.exitCode === null && server.signalCode === null) {
+      const exited = new Promise((resolve) => server.once('exit', resolve));
+      server.kill('SIGTERM');
+      await exited;
+    }
     rmSync(dataDir, { recursive: true, force: true });
+    rmSync(adminCopy, { recursive: true, force: true });
   };
 }
