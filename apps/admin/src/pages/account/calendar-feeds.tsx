@@ -7,6 +7,7 @@ import { calendarFeedUrl } from '../../exports/export-paths.js';
 import { useFormat } from '../../format/use-format.js';
 import { Field, FormAlert, SubmitButton, useFormFailure } from '../../forms.js';
 import { graphql, type ResultOf } from '../../graphql.js';
+import { SecretOnce } from '../../secret-once.js';
 import { Empty, Failure, Loading } from '../../status.js';
 import { Disclosure } from '../convention/disclosure.js';
 
@@ -89,7 +90,17 @@ export function CalendarFeedsSection() {
     <section aria-labelledby="calendar-heading">
       <h2 id="calendar-heading">{t('calendar.title')}</h2>
       <p>{t('calendar.intro')}</p>
-      {secret && <FeedOnce secret={secret} onDone={() => setSecret(null)} />}
+      {secret && (
+        <SecretOnce
+          id="feed-secret"
+          title={t('calendar.secretTitle', { name: secret.name })}
+          warning={t('calendar.secretWarning')}
+          label={t('calendar.secretLabel')}
+          value={secret.url}
+          doneLabel={t('calendar.secretDone')}
+          onDone={() => setSecret(null)}
+        />
+      )}
       {result.fetching && !feeds && <Loading />}
       {result.error && !feeds && (
         <Failure error={result.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
@@ -133,52 +144,6 @@ export function CalendarFeedsSection() {
         )}
       </Disclosure>
     </section>
-  );
-}
-
-function FeedOnce({
-  secret,
-  onDone,
-}: {
-  secret: { name: string; url: string };
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  const [copied, setCopied] = useState<boolean | null>(null);
-  return (
-    <div className="secret" role="alert" aria-labelledby="feed-secret-heading">
-      <h3 id="feed-secret-heading">{t('calendar.secretTitle', { name: secret.name })}</h3>
-      <p className="warning">{t('calendar.secretWarning')}</p>
-      <label htmlFor="feed-secret">{t('calendar.secretLabel')}</label>
-      <div className="secret-row">
-        <input
-          id="feed-secret"
-          readOnly
-          value={secret.url}
-          onFocus={(event) => event.target.select()}
-          spellCheck={false}
-          dir="ltr"
-        />
-        <button
-          type="button"
-          onClick={() => {
-            navigator.clipboard.writeText(secret.url).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            );
-          }}
-        >
-          {t('tokens.copy')}
-        </button>
-      </div>
-      <p role="status" className="saved">
-        {copied === true && t('tokens.copied')}
-        {copied === false && t('tokens.copyFailed')}
-      </p>
-      <button type="button" className="primary" onClick={onDone}>
-        {t('calendar.secretDone')}
-      </button>
-    </div>
   );
 }
 

@@ -152,6 +152,41 @@ export function BudgetSection({
     else removal.report(outcome.failure);
   }
 
+  /** Edit, record what was executed, remove: the same three buttons on every row of the budget. */
+  const rowActions = (
+    id: string,
+    what: string,
+    kind: 'line' | 'contribution' | 'staff',
+    draft: () => BudgetItemDraft,
+  ) => (
+    <td className="row-actions">
+      <button
+        type="button"
+        className="link"
+        aria-expanded={isOpen(`edit:${id}`)}
+        onClick={() => toggle(`edit:${id}`, draft())}
+      >
+        {t('budget.editItem', { what })}
+      </button>
+      <button
+        type="button"
+        className="link"
+        aria-expanded={executions.includes(id)}
+        onClick={() => toggleExecution(id)}
+      >
+        {t('budget.executionOf', { what })}
+      </button>
+      <button
+        type="button"
+        className="link danger"
+        disabled={removing}
+        onClick={() => void remove(kind, id, what)}
+      >
+        {t('budget.removeItem', { what })}
+      </button>
+    </td>
+  );
+
   /** The open forms that belong under one table. */
   const formsOf = (keys: (key: string) => boolean, heading: (form: OpenForm) => string) =>
     forms
@@ -311,34 +346,7 @@ export function BudgetSection({
                       <span className="muted block">{format.shortDate(line.executedOn)}</span>
                     )}
                   </td>
-                  {editable && (
-                    <td className="row-actions">
-                      <button
-                        type="button"
-                        className="link"
-                        aria-expanded={isOpen(`edit:${line.id}`)}
-                        onClick={() => toggle(`edit:${line.id}`, lineDraft(line))}
-                      >
-                        {t('budget.editItem', { what: line.label })}
-                      </button>
-                      <button
-                        type="button"
-                        className="link"
-                        aria-expanded={executions.includes(line.id)}
-                        onClick={() => toggleExecution(line.id)}
-                      >
-                        {t('budget.executionOf', { what: line.label })}
-                      </button>
-                      <button
-                        type="button"
-                        className="link danger"
-                        disabled={removing}
-                        onClick={() => void remove('line', line.id, line.label)}
-                      >
-                        {t('budget.removeItem', { what: line.label })}
-                      </button>
-                    </td>
-                  )}
+                  {editable && rowActions(line.id, line.label, 'line', () => lineDraft(line))}
                 </tr>
               ))}
             </tbody>
@@ -421,34 +429,8 @@ export function BudgetSection({
                           <td className="number">
                             {row.executed ? format.money(row.executed) : '—'}
                           </td>
-                          {canChange && (
-                            <td className="row-actions">
-                              <button
-                                type="button"
-                                className="link"
-                                aria-expanded={isOpen(`edit:${row.id}`)}
-                                onClick={() => toggle(`edit:${row.id}`, contributionDraft(row))}
-                              >
-                                {t('budget.editItem', { what })}
-                              </button>
-                              <button
-                                type="button"
-                                className="link"
-                                aria-expanded={executions.includes(row.id)}
-                                onClick={() => toggleExecution(row.id)}
-                              >
-                                {t('budget.executionOf', { what })}
-                              </button>
-                              <button
-                                type="button"
-                                className="link danger"
-                                disabled={removing}
-                                onClick={() => void remove('contribution', row.id, what)}
-                              >
-                                {t('budget.removeItem', { what })}
-                              </button>
-                            </td>
-                          )}
+                          {canChange &&
+                            rowActions(row.id, what, 'contribution', () => contributionDraft(row))}
                         </tr>
                       );
                     })}
@@ -470,34 +452,7 @@ export function BudgetSection({
                           <td className="number">
                             {row.executed ? format.money(row.executed) : '—'}
                           </td>
-                          {canChange && (
-                            <td className="row-actions">
-                              <button
-                                type="button"
-                                className="link"
-                                aria-expanded={isOpen(`edit:${row.id}`)}
-                                onClick={() => toggle(`edit:${row.id}`, staffDraft(row))}
-                              >
-                                {t('budget.editItem', { what })}
-                              </button>
-                              <button
-                                type="button"
-                                className="link"
-                                aria-expanded={executions.includes(row.id)}
-                                onClick={() => toggleExecution(row.id)}
-                              >
-                                {t('budget.executionOf', { what })}
-                              </button>
-                              <button
-                                type="button"
-                                className="link danger"
-                                disabled={removing}
-                                onClick={() => void remove('staff', row.id, what)}
-                              >
-                                {t('budget.removeItem', { what })}
-                              </button>
-                            </td>
-                          )}
+                          {canChange && rowActions(row.id, what, 'staff', () => staffDraft(row))}
                         </tr>
                       );
                     })}
@@ -603,34 +558,9 @@ export function BudgetSection({
                       <td>{t(`budget.fundingStatuses.${row.fundingStatus ?? 'REQUESTED'}`)}</td>
                       <td className="number">{format.money(row.amount)}</td>
                       <td className="number">{row.executed ? format.money(row.executed) : '—'}</td>
-                      {editable && isParty && (
-                        <td className="row-actions">
-                          <button
-                            type="button"
-                            className="link"
-                            aria-expanded={isOpen(`edit:${row.id}`)}
-                            onClick={() => toggle(`edit:${row.id}`, contributionDraft(row))}
-                          >
-                            {t('budget.editItem', { what })}
-                          </button>
-                          <button
-                            type="button"
-                            className="link"
-                            aria-expanded={executions.includes(row.id)}
-                            onClick={() => toggleExecution(row.id)}
-                          >
-                            {t('budget.executionOf', { what })}
-                          </button>
-                          <button
-                            type="button"
-                            className="link danger"
-                            disabled={removing}
-                            onClick={() => void remove('contribution', row.id, what)}
-                          >
-                            {t('budget.removeItem', { what })}
-                          </button>
-                        </td>
-                      )}
+                      {editable &&
+                        isParty &&
+                        rowActions(row.id, what, 'contribution', () => contributionDraft(row))}
                     </tr>
                   );
                 })}

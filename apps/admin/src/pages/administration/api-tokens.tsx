@@ -7,6 +7,7 @@ import { clientIssues, outcomeOf } from '../../errors/outcome.js';
 import { useFormat } from '../../format/use-format.js';
 import { Field, FormAlert, SubmitButton, useFormFailure } from '../../forms.js';
 import { graphql, type ResultOf } from '../../graphql.js';
+import { SecretOnce } from '../../secret-once.js';
 import { Empty, Failure, Loading } from '../../status.js';
 import { Disclosure } from '../convention/disclosure.js';
 
@@ -88,7 +89,17 @@ export function ApiTokensSection() {
     <section aria-labelledby="tokens-heading">
       <h2 id="tokens-heading">{t('tokens.title')}</h2>
       <p>{t('tokens.intro')}</p>
-      {secret && <SecretOnce secret={secret} onDone={() => setSecret(null)} />}
+      {secret && (
+        <SecretOnce
+          id="token-secret"
+          title={t('tokens.secretTitle', { name: secret.name })}
+          warning={t('tokens.secretWarning')}
+          label={t('tokens.secretLabel')}
+          value={secret.token}
+          doneLabel={t('tokens.secretDone')}
+          onDone={() => setSecret(null)}
+        />
+      )}
       {result.fetching && !tokens && <Loading />}
       {result.error && !tokens && (
         <Failure error={result.error} retry={() => refetch({ requestPolicy: 'network-only' })} />
@@ -135,52 +146,6 @@ export function ApiTokensSection() {
         )}
       </Disclosure>
     </section>
-  );
-}
-
-function SecretOnce({
-  secret,
-  onDone,
-}: {
-  secret: { name: string; token: string };
-  onDone: () => void;
-}) {
-  const { t } = useTranslation();
-  const [copied, setCopied] = useState<boolean | null>(null);
-  return (
-    <div className="secret" role="alert" aria-labelledby="secret-heading">
-      <h3 id="secret-heading">{t('tokens.secretTitle', { name: secret.name })}</h3>
-      <p className="warning">{t('tokens.secretWarning')}</p>
-      <label htmlFor="token-secret">{t('tokens.secretLabel')}</label>
-      <div className="secret-row">
-        <input
-          id="token-secret"
-          readOnly
-          value={secret.token}
-          onFocus={(event) => event.target.select()}
-          spellCheck={false}
-          dir="ltr"
-        />
-        <button
-          type="button"
-          onClick={() => {
-            navigator.clipboard.writeText(secret.token).then(
-              () => setCopied(true),
-              () => setCopied(false),
-            );
-          }}
-        >
-          {t('tokens.copy')}
-        </button>
-      </div>
-      <p role="status" className="saved">
-        {copied === true && t('tokens.copied')}
-        {copied === false && t('tokens.copyFailed')}
-      </p>
-      <button type="button" className="primary" onClick={onDone}>
-        {t('tokens.secretDone')}
-      </button>
-    </div>
   );
 }
 
