@@ -7,6 +7,7 @@ import { calendarFeedUrl } from '../../exports/export-paths.js';
 import { useFormat } from '../../format/use-format.js';
 import { Field, FormAlert, SubmitButton, useFormFailure } from '../../forms.js';
 import { graphql, type ResultOf } from '../../graphql.js';
+import { RevokeControl } from '../../revoke-control.js';
 import { SecretOnce } from '../../secret-once.js';
 import { Empty, Failure, Loading } from '../../status.js';
 import { Disclosure } from '../convention/disclosure.js';
@@ -150,18 +151,7 @@ export function CalendarFeedsSection() {
 function FeedRow({ feed, onRevoked }: { feed: CalendarFeed; onRevoked: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [confirming, setConfirming] = useState(false);
-  const [state, revoke] = useMutation(RevokeCalendarFeedMutation);
-  const form = useFormFailure([]);
-
-  async function confirm() {
-    form.clear();
-    const result = await revoke({ input: { id: feed.id } });
-    const outcome = outcomeOf(result.data?.revokeCalendarFeed, result.error);
-    setConfirming(false);
-    if (outcome.ok) onRevoked();
-    else form.report(outcome.failure);
-  }
+  const [, revoke] = useMutation(RevokeCalendarFeedMutation);
 
   return (
     <tr className={feed.active ? undefined : 'inactive'}>
@@ -173,27 +163,17 @@ function FeedRow({ feed, onRevoked }: { feed: CalendarFeed; onRevoked: () => voi
             ? t('calendar.stateRevoked', { date: format.dateTime(feed.revokedAt) })
             : t('calendar.stateActive')}
         </span>{' '}
-        {feed.active && !confirming && (
-          <button type="button" onClick={() => setConfirming(true)}>
-            {t('calendar.revoke', { name: feed.name })}
-          </button>
-        )}
-        {confirming && (
-          <span className="confirm">
-            <button
-              type="button"
-              className="danger"
-              disabled={state.fetching}
-              onClick={() => void confirm()}
-            >
-              {t('calendar.confirmRevoke', { name: feed.name })}
-            </button>{' '}
-            <button type="button" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </button>
-          </span>
-        )}
-        <FormAlert form={form} />
+        <RevokeControl
+          active={feed.active}
+          revokeLabel={t('calendar.revoke', { name: feed.name })}
+          confirmLabel={t('calendar.confirmRevoke', { name: feed.name })}
+          revoke={() =>
+            revoke({ input: { id: feed.id } }).then((result) =>
+              outcomeOf(result.data?.revokeCalendarFeed, result.error),
+            )
+          }
+          onRevoked={onRevoked}
+        />
       </td>
     </tr>
   );

@@ -7,6 +7,7 @@ import { clientIssues, outcomeOf } from '../../errors/outcome.js';
 import { useFormat } from '../../format/use-format.js';
 import { Field, FormAlert, SubmitButton, useFormFailure } from '../../forms.js';
 import { graphql, type ResultOf } from '../../graphql.js';
+import { RevokeControl } from '../../revoke-control.js';
 import { SecretOnce } from '../../secret-once.js';
 import { Empty, Failure, Loading } from '../../status.js';
 import { Disclosure } from '../convention/disclosure.js';
@@ -152,23 +153,12 @@ export function ApiTokensSection() {
 function TokenRow({ token, onRevoked }: { token: ApiToken; onRevoked: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
-  const [confirming, setConfirming] = useState(false);
-  const [state, revoke] = useMutation(RevokeApiTokenMutation);
-  const form = useFormFailure([]);
-  const state_ = token.revokedAt
+  const [, revoke] = useMutation(RevokeApiTokenMutation);
+  const state = token.revokedAt
     ? t('tokens.stateRevoked', { date: format.dateTime(token.revokedAt) })
     : token.active
       ? t('tokens.stateActive')
       : t('tokens.stateExpired');
-
-  async function confirm() {
-    form.clear();
-    const result = await revoke({ input: { id: token.id } });
-    const outcome = outcomeOf(result.data?.revokeApiToken, result.error);
-    setConfirming(false);
-    if (outcome.ok) onRevoked();
-    else form.report(outcome.failure);
-  }
 
   return (
     <tr className={token.active ? undefined : 'inactive'}>
@@ -178,28 +168,18 @@ function TokenRow({ token, onRevoked }: { token: ApiToken; onRevoked: () => void
       <td>{token.lastUsedAt ? format.dateTime(token.lastUsedAt) : t('tokens.never')}</td>
       <td>{token.expiresAt ? format.dateTime(token.expiresAt) : t('tokens.noExpiry')}</td>
       <td>
-        <span>{state_}</span>{' '}
-        {token.active && !confirming && (
-          <button type="button" onClick={() => setConfirming(true)}>
-            {t('tokens.revoke', { name: token.name })}
-          </button>
-        )}
-        {confirming && (
-          <span className="confirm">
-            <button
-              type="button"
-              className="danger"
-              disabled={state.fetching}
-              onClick={() => void confirm()}
-            >
-              {t('tokens.confirmRevoke', { name: token.name })}
-            </button>{' '}
-            <button type="button" onClick={() => setConfirming(false)}>
-              {t('common.cancel')}
-            </button>
-          </span>
-        )}
-        <FormAlert form={form} />
+        <span>{state}</span>{' '}
+        <RevokeControl
+          active={token.active}
+          revokeLabel={t('tokens.revoke', { name: token.name })}
+          confirmLabel={t('tokens.confirmRevoke', { name: token.name })}
+          revoke={() =>
+            revoke({ input: { id: token.id } }).then((result) =>
+              outcomeOf(result.data?.revokeApiToken, result.error),
+            )
+          }
+          onRevoked={onRevoked}
+        />
       </td>
     </tr>
   );
