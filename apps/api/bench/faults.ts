@@ -22,9 +22,10 @@ import autocannon from 'autocannon';
 import pg from 'pg';
 import { benchmarkToken } from './generate-dataset.js';
 import { startServer } from './load.js';
-import { BenchmarkError } from './scenarios.js';
+import { BenchmarkError, graphqlHeaders } from './scenarios.js';
 
-const CSRF = { 'content-type': 'application/json', 'x-coop-csrf': '1' };
+/** Signing in happens before there is a token: the same headers without one. */
+const CSRF_ONLY = { 'content-type': 'application/json', 'x-coop-csrf': '1' };
 
 // The caller names the shape of the answer it asked for in its query.
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
@@ -36,7 +37,7 @@ async function graphql<Data>(
 ): Promise<{ data?: Data }> {
   const response = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { ...CSRF, authorization: `Bearer ${token}` },
+    headers: graphqlHeaders(token),
     body: JSON.stringify({ query, variables }),
     signal: AbortSignal.timeout(10_000),
   });
@@ -65,6 +66,22 @@ interface WriteLog {
   failed: number;
 }
 
+/** `workers` concurrent loops of `step` until stopped; `step` answers whether it succeeded. */
+function concurrently(workers: number, step: (worker: number) => Promise<boolean>) {
+  let running = true;
+  const run = async (worker: number) => {
+    while (running) {
+      // A client waits a little before retrying what failed.
+      if (!(await step(worker))) await sleep(20);
+    }
+  };
+  const done = Promise.all(Array.from({ length: workers }, (_, worker) => run(worker)));
+  return async () => {
+    running = false;
+    await done;
+  };
+}
+
 /** Concurrent writers, each recording deliberations with unique subjects until told to stop. */
 function writers(
   url: string,
@@ -73,44 +90,36 @@ function writers(
   workers: number,
 ) {
   const log: WriteLog = { acknowledged: [], failed: 0 };
-  let running = true;
   let sequence = 0;
-  const run = async (worker: number) => {
-    while (running) {
-      const subject = `fault-test ${process.pid} ${worker} ${sequence++}`;
-      try {
-        const answer = await graphql<{ recordDeliberation: { __typename: string } }>(
-          url,
-          token,
-          RECORD,
-          {
-            input: {
-              conventionId: target.conventionId,
-              collectivityId: target.collectivityId,
-              kind: 'OTHER',
-              body: 'Conseil municipal',
-              date: '2026-01-15',
-              subject,
-            },
+  const stop = concurrently(workers, async (worker) => {
+    const subject = `fault-test ${process.pid} ${worker} ${sequence++}`;
+    try {
+      const answer = await graphql<{ recordDeliberation: { __typename: string } }>(
+        url,
+        token,
+        RECORD,
+        {
+          input: {
+            conventionId: target.conventionId,
+            collectivityId: target.collectivityId,
+            kind: 'OTHER',
+            body: 'Conseil municipal',
+            date: '2026-01-15',
+            subject,
           },
-        );
-        if (answer.data?.recordDeliberation.__typename === 'RecordDeliberationSuccess')
-          log.acknowledged.push(subject);
-        else log.failed++;
-      } catch {
-        log.failed++;
-        await sleep(50);
+        },
+      );
+      if (answer.data?.recordDeliberation.__typename === 'RecordDeliberationSuccess') {
+        log.acknowledged.push(subject);
+        return true;
       }
+    } catch {
+      // counted below
     }
-  };
-  const done = Promise.all(Array.from({ length: workers }, (_, worker) => run(worker)));
-  return {
-    log,
-    stop: async () => {
-      running = false;
-      await done;
-    },
-  };
+    log.failed++;
+    return false;
+  });
+  return { log, stop };
 }
 
 async function target(
@@ -167,38 +176,28 @@ function postgresVersion(): string {
 /** Concurrent readers of a small query: answers with data, answers with errors, the slowest. */
 function readers(url: string, token: string, workers: number) {
   const log = { ok: 0, failed: 0, slowestMs: 0, lastFailureAt: 0 };
-  let running = true;
-  const run = async () => {
-    while (running) {
-      const started = Date.now();
-      let answered: boolean;
-      try {
-        const answer = await graphql<{ conventions: { totalCount: number } }>(
-          url,
-          token,
-          '{ conventions(first: 5) { totalCount edges { node { title status } } } }',
-        );
-        answered = answer.data !== undefined;
-      } catch {
-        answered = false;
-      }
-      log.slowestMs = Math.max(log.slowestMs, Date.now() - started);
-      if (answered) log.ok++;
-      else {
-        log.failed++;
-        log.lastFailureAt = Date.now();
-        await sleep(20); // as a client would before retrying
-      }
+  const stop = concurrently(workers, async () => {
+    const started = Date.now();
+    let answered: boolean;
+    try {
+      const answer = await graphql<{ conventions: { totalCount: number } }>(
+        url,
+        token,
+        '{ conventions(first: 5) { totalCount edges { node { title status } } } }',
+      );
+      answered = answer.data !== undefined;
+    } catch {
+      answered = false;
     }
-  };
-  const done = Promise.all(Array.from({ length: workers }, run));
-  return {
-    log,
-    stop: async () => {
-      running = false;
-      await done;
-    },
-  };
+    log.slowestMs = Math.max(log.slowestMs, Date.now() - started);
+    if (answered) log.ok++;
+    else {
+      log.failed++;
+      log.lastFailureAt = Date.now();
+    }
+    return answered;
+  });
+  return { log, stop };
 }
 
 function pgCluster(action: 'stop' | 'start'): void {
@@ -302,7 +301,7 @@ async function killDuringWrites(databaseUrl: string | null): Promise<void> {
 async function demoToken(url: string): Promise<string> {
   const login = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: CSRF,
+    headers: CSRF_ONLY,
     body: JSON.stringify({
       query:
         'mutation { login(input: { email: "admin@dijon.demo", password: "coop-demo" }) { __typename } }',
@@ -311,7 +310,7 @@ async function demoToken(url: string): Promise<string> {
   const cookie = (login.headers.get('set-cookie') ?? '').split(';')[0] ?? '';
   const created = await fetch(`${url}/graphql`, {
     method: 'POST',
-    headers: { ...CSRF, cookie },
+    headers: { ...CSRF_ONLY, cookie },
     body: JSON.stringify({
       query:
         'mutation { createApiToken(input: { name: "faults", access: READ_WRITE }) { ... on CreateApiTokenSuccess { created { token } } } }',
@@ -337,7 +336,7 @@ async function soak(databaseUrl: string, seconds: number): Promise<void> {
     const result = await autocannon({
       url: `${server.url}/graphql`,
       method: 'POST',
-      headers: { ...CSRF, authorization: `Bearer ${token}` },
+      headers: graphqlHeaders(token),
       body: JSON.stringify({
         query:
           '{ conventions(first: 20) { edges { node { title status parties { collectivity { name } } actions(first: 5) { edges { node { title budget { totals { balance { reporting { amount currency } } } } } } } } } } }',

@@ -31,7 +31,7 @@ if (config.workers > 1 && cluster.isPrimary) {
   const connection = await connect();
   await prepare(connection);
   await connection.close();
-  await superviseWorkers(config.workers);
+  superviseWorkers(config.workers);
 } else {
   await serve();
 }
@@ -40,7 +40,7 @@ if (config.workers > 1 && cluster.isPrimary) {
  * The primary of COOP_WORKERS=n: forks the workers, which share the port (the kernel hands each
  * connection to one), replaces one that dies, and stops them all on SIGINT/SIGTERM.
  */
-async function superviseWorkers(workers: number): Promise<void> {
+function superviseWorkers(workers: number): void {
   let stopping = false;
   let listening = 0;
   cluster.on('listening', () => {
@@ -69,7 +69,6 @@ async function superviseWorkers(workers: number): Promise<void> {
   };
   process.on('SIGINT', () => stop('SIGINT'));
   process.on('SIGTERM', () => stop('SIGTERM'));
-  await new Promise<never>(() => undefined);
 }
 
 async function serve(): Promise<void> {
