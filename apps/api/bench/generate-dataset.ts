@@ -19,6 +19,7 @@ import { hashSecretToken } from '../src/auth/secret-token.js';
 import { openPglite, openPostgres, type Connection } from '../src/db/connection.js';
 import type { Db } from '../src/db/database.js';
 import { migrateToLatest } from '../src/db/migrator.js';
+import { freezeMissingReports } from '../src/schema/evaluation-report.js';
 import { PARTNER_COUNTRIES } from './countries.js';
 
 export interface DatasetSize {
@@ -316,6 +317,10 @@ function steps(size: DatasetSize, passwordHash: string): Step[] {
         select c.id, 'ANNUAL', extract(year from c.signature_date)::int + y, 'APPROVED', 'Bilan annuel', now()
         from convention c cross join generate_series(1, 3) y
         where c.signature_date is not null and extract(year from c.signature_date)::int + y < 2026`,
+    },
+    {
+      name: 'evaluation reports (frozen, as a submission freezes them)',
+      run: (db) => freezeMissingReports(db),
     },
     {
       name: 'benchmark API tokens (read-write, one per collectivity)',

@@ -6,6 +6,7 @@
  *   npm run build -w @coop/api
  *   DATABASE_URL=postgres://…/coop_bench npx tsx bench/load.ts [--duration 20] [--connections 10,50]
  *     [--only dashboard,mission] [--workers 2] [--warmup 5] [--out results.json]
+ *     [--cpu-prof /tmp/profiles]
  *
  * For each scenario: requests per second, p50 and p99 latency, errors (non-2xx, timeouts,
  * GraphQL errors in sampled answers) and the SQL statements one request sends.
@@ -36,6 +37,8 @@ interface Options {
   readonly workers: number;
   /** Seconds of unmeasured load before each measurement. */
   readonly warmup: number;
+  /** A folder for the server processes' CPU profiles (`node --cpu-prof`), written when they stop. */
+  readonly cpuProfiles: string | null;
 }
 
 function readOptions(): Options {
@@ -57,6 +60,7 @@ function readOptions(): Options {
     only: (value('only') ?? '').split(',').filter(Boolean),
     workers: Number(value('workers') ?? 1),
     warmup: Number(value('warmup') ?? 5),
+    cpuProfiles: value('cpu-prof') ?? null,
   };
 }
 
@@ -78,6 +82,7 @@ export function freePort(): Promise<number> {
 export async function startServer(
   databaseUrl: string,
   env: Record<string, string> = {},
+  nodeArgs: readonly string[] = [],
 ): Promise<{
   url: string;
   process: ChildProcess;
@@ -85,7 +90,7 @@ export async function startServer(
 }> {
   const port = await freePort();
   const main = fileURLToPath(new URL('../dist/main.js', import.meta.url));
-  const child = spawn(process.execPath, [main], {
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     env: {
       ...process.env,
       DATABASE_URL: databaseUrl,
@@ -215,9 +220,11 @@ async function checkFloorAnswersTheSame(
 
 async function main(): Promise<void> {
   const options = readOptions();
-  const server = await startServer(options.databaseUrl, {
-    COOP_WORKERS: String(options.workers),
-  });
+  const server = await startServer(
+    options.databaseUrl,
+    { COOP_WORKERS: String(options.workers) },
+    options.cpuProfiles ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfiles] : [],
+  );
   console.log(`server: ${options.workers} process(es); floor: one process`);
   const floorPort = await freePort();
   const floor = await startFloor(options.databaseUrl, floorPort, 10);

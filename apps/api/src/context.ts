@@ -39,25 +39,27 @@ export function createContext(options: {
   const statements = options.statements ?? new StatementCounter();
   const pool = options.db.withPlugin(statements);
   let transaction: Transaction<Database> | null = null;
-  const current = (): Executor => transaction ?? pool;
   return {
-    get db() {
-      return current();
-    },
+    // A plain field, switched on the object the resolvers receive: GraphQL Yoga copies the
+    // context's fields into its own object, so a getter would be read once, at the copy, and
+    // loaders inside a mutation would read outside its transaction (and wait forever on PGlite).
+    db: pool,
     pool,
     statements,
     viewer: options.viewer,
-    access: new Access(current, options.viewer),
+    access: new Access(() => transaction ?? pool, options.viewer),
     today: today(options.viewer?.timeZone ?? 'UTC'),
     remoteAddress: options.remoteAddress,
     secureCookies: options.secureCookies,
     responseCookies: [],
-    async inTransaction(trx, work) {
+    async inTransaction(this: { db: Executor }, trx, work) {
       transaction = trx;
+      this.db = trx;
       try {
         return await work();
       } finally {
         transaction = null;
+        this.db = pool;
       }
     },
   };

@@ -3,6 +3,7 @@ import { readConfig } from './config.js';
 import { openPglite, openPostgres, type Connection } from './db/connection.js';
 import { migrateToLatest } from './db/migrator.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemo } from './demo/seed.js';
+import { freezeMissingReports } from './schema/evaluation-report.js';
 import { createHttpServer } from './server.js';
 import { createApp } from './yoga.js';
 
@@ -30,10 +31,25 @@ async function prepare(connection: Connection): Promise<void> {
 if (config.workers > 1 && cluster.isPrimary) {
   const connection = await connect();
   await prepare(connection);
-  await connection.close();
   superviseWorkers(config.workers);
+  await freezeReports(connection);
+  await connection.close();
 } else {
   await serve();
+}
+
+/**
+ * Evaluations submitted before reports were frozen at submission get theirs once, as they stand
+ * today, while the server already serves (their reports are computed until then). A report that
+ * cannot be frozen stays computed: it must not stop the server.
+ */
+async function freezeReports(connection: Connection): Promise<void> {
+  try {
+    const frozen = await freezeMissingReports(connection.db);
+    if (frozen > 0) console.log(`Froze the reports of ${frozen} submitted evaluations.`);
+  } catch (error) {
+    console.error('Could not freeze the reports of submitted evaluations:', error);
+  }
 }
 
 /**
@@ -83,6 +99,7 @@ async function serve(): Promise<void> {
   const server = createHttpServer(app, config.adminDist);
 
   server.listen(config.port, () => {
+    if (cluster.isPrimary) void freezeReports(connection);
     if (cluster.isWorker && process.env.COOP_PRINT_BANNER !== '1') return;
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -21,6 +21,7 @@ import type {
 import type {
   ApprovalTable,
   EvaluationAxisNarrativeTable,
+  EvaluationReportTable,
   EvaluationTable,
   ExchangeRateTable,
   IndicatorTable,
@@ -60,6 +61,7 @@ export interface Database {
   measurement: MeasurementTable;
   evaluation: EvaluationTable;
   evaluation_axis_narrative: EvaluationAxisNarrativeTable;
+  evaluation_report: EvaluationReportTable;
   approval: ApprovalTable;
   exchange_rate: ExchangeRateTable;
 }

@@ -3,6 +3,7 @@ import type { Role } from '../db/tables/account.js';
 import { hashPassword } from '../auth/password.js';
 import { insertAccount } from '../repositories/account.js';
 import { countCollectivities, insertCollectivity } from '../repositories/collectivity.js';
+import { freezeMissingReports } from '../schema/evaluation-report.js';
 import { seedActions } from './actions.js';
 import { FOUNDING_CONVENTION, MAINZ_CONVENTION } from './founding-convention.js';
 import { seedIndicatorsAndEvaluations } from './evaluations.js';
@@ -80,6 +81,8 @@ export async function loadDemo(db: Db): Promise<boolean> {
     await seedMissions(trx, demo);
     await seedIndicatorsAndEvaluations(trx, demo);
   });
+  // The demo's evaluations are approved: their reports are frozen, as a submission would have.
+  await freezeMissingReports(db);
   return true;
 }
 

@@ -1,4 +1,4 @@
-import type { Insertable } from 'kysely';
+import { sql, type Insertable } from 'kysely';
 import { visibleConventionIds } from '../access/visibility.js';
 import type { Viewer } from '../access/viewer.js';
 import type { Executor } from '../db/database.js';
@@ -10,6 +10,7 @@ import type {
 } from '../db/tables/action.js';
 import type {
   EvaluationAxisNarrativeRow,
+  EvaluationReportRow,
   EvaluationRow,
   EvaluationTable,
 } from '../db/tables/evaluation.js';
@@ -201,4 +202,96 @@ export async function setEvaluationState(
     .where('id', '=', id)
     .returningAll()
     .executeTakeFirstOrThrow();
+}
+
+// ——— Reports frozen at submission ———
+
+/** The frozen reports of several evaluations (null where none is), one statement. */
+export async function frozenReportsOfEvaluations(
+  db: Executor,
+  ids: readonly number[],
+): Promise<(EvaluationReportRow | null)[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('evaluation_report')
+    .selectAll()
+    .where('evaluation_id', 'in', ids)
+    .execute();
+  return ids.map((id) => rows.find((row) => row.evaluation_id === id) ?? null);
+}
+
+/**
+ * Freezes reports, given as JSON text (mapping/report-snapshot.ts): a submission replaces the
+ * evaluation's frozen report; a backfill (`fill`) never overwrites one a submission wrote
+ * meanwhile.
+ */
+export async function saveFrozenReports(
+  db: Executor,
+  reports: readonly { evaluationId: number; version: number; json: string }[],
+  mode: 'replace' | 'fill' = 'replace',
+): Promise<void> {
+  if (reports.length === 0) return;
+  await db
+    .insertInto('evaluation_report')
+    .values(
+      reports.map((report) => ({
+        evaluation_id: report.evaluationId,
+        version: report.version,
+        report: report.json,
+      })),
+    )
+    .onConflict((oc) =>
+      mode === 'fill'
+        ? oc.column('evaluation_id').doNothing()
+        : oc.column('evaluation_id').doUpdateSet((eb) => ({
+            version: eb.ref('excluded.version'),
+            report: eb.ref('excluded.report'),
+            frozen_at: sql<Date>`now()`,
+          })),
+    )
+    .execute();
+}
+
+export async function dropFrozenReport(db: Executor, evaluationId: number): Promise<void> {
+  await db.deleteFrom('evaluation_report').where('evaluation_id', '=', evaluationId).execute();
+}
+
+/**
+ * Submitted or approved evaluations with no report frozen for their version (submitted before
+ * reports were frozen, or loaded by a seed), with a party that may read them, after `afterId`
+ * in ID order.
+ */
+export async function evaluationsToFreeze(
+  db: Executor,
+  afterId: number,
+  limit: number,
+): Promise<(EvaluationRow & { party_id: number | null })[]> {
+  return db
+    .selectFrom('evaluation')
+    .selectAll('evaluation')
+    .select((eb) =>
+      eb
+        .selectFrom('convention_party')
+        .select('convention_party.collectivity_id')
+        .whereRef('convention_party.convention_id', '=', 'evaluation.convention_id')
+        .orderBy('convention_party.position')
+        .limit(1)
+        .as('party_id'),
+    )
+    .where('evaluation.id', '>', afterId)
+    .where('evaluation.status', '<>', 'DRAFT')
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('evaluation_report')
+            .select('evaluation_report.evaluation_id')
+            .whereRef('evaluation_report.evaluation_id', '=', 'evaluation.id')
+            .whereRef('evaluation_report.version', '=', 'evaluation.version'),
+        ),
+      ),
+    )
+    .orderBy('evaluation.id')
+    .limit(limit)
+    .execute();
 }

@@ -11,6 +11,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { ENGINES, useTestApp } from '../../test/engines.js';
 import { demoIds } from '../../test/fixtures.js';
+import { download } from '../../test/fixtures-exports.js';
 import {
   ERROR_FIELDS,
   missingId,
@@ -372,7 +373,24 @@ for (const engine of ENGINES) {
         .execute();
 
       const list = await evaluations(dijon);
-      const response = await gql(t.app, EVALUATION, { id: list[0]!.id }, { cookie: dijon });
+      // The approved 2017 report is the one the parties approved: the action added afterwards
+      // is not in it. Put back to draft, the report follows the data again.
+      const approved = await gql(t.app, EVALUATION, { id: list[0]!.id }, { cookie: dijon });
+      expect(approved.data.node.status).toBe('APPROVED');
+      expect(
+        approved.data.node.report.actions.map((a: { title: string }) => a.title),
+      ).not.toContain('Ateliers de commercialisation des coopératives');
+      const asDraft = (status: 'DRAFT' | 'APPROVED') =>
+        t.db
+          .updateTable('evaluation')
+          .set({ status })
+          .where('convention_id', '=', conventionId)
+          .where('year', '=', 2017)
+          .execute();
+      await asDraft('DRAFT');
+      const response = await gql(t.app, EVALUATION, { id: list[0]!.id }, { cookie: dijon }).finally(
+        () => asDraft('APPROVED'),
+      );
       const report = response.data.node.report;
       expect(report).toMatchObject({
         scope: 'ANNUAL',
@@ -680,6 +698,99 @@ for (const engine of ENGINES) {
       expect(once.data.recordCommunication.issues).toEqual([
         { path: ['input', 'id'], code: 'ALREADY_COMMUNICATED' },
       ]);
+    });
+
+    it('freezes the report at submission: the figures the parties approve do not move; a revision follows the data again', async () => {
+      const dijon = await signIn(t.app, 'admin@dijon.demo');
+      const chefchaouen = await signIn(t.app, 'admin@chefchaouen.demo');
+      const ids = await demoIds(t.app, dijon);
+      const conventionId = Number(Buffer.from(ids.founding!.id, 'base64').toString().split(':')[1]);
+      const axis = await t.db
+        .selectFrom('axis')
+        .select('id')
+        .where('convention_id', '=', conventionId)
+        .orderBy('position')
+        .executeTakeFirstOrThrow();
+      const addAction = async (title: string, cents: bigint) => {
+        const action = await t.db
+          .insertInto('action')
+          .values({
+            convention_id: conventionId,
+            axis_id: axis.id,
+            title,
+            status: 'IN_PROGRESS',
+            start_date: '2025-02-01',
+            end_date: '2025-10-31',
+            dac_sector: null,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await t.db
+          .insertInto('expense_line')
+          .values({
+            action_id: action.id,
+            category: 'TRAINING',
+            label: title,
+            amount: cents,
+            currency: 'EUR',
+            executed_amount: null,
+            executed_on: null,
+            year: 2025,
+          })
+          .execute();
+      };
+      const reportOf = async (id: string, cookie = dijon) => {
+        const response = await gql(t.app, EVALUATION, { id }, { cookie });
+        const node = response.data.node;
+        return {
+          status: node.status as string,
+          titles: node.report.actions.map((a: { title: string }) => a.title) as string[],
+          planned: node.report.totals.planned.byCurrency,
+        };
+      };
+
+      await addAction('Chantier-école 2025', 250_000n);
+      const created = await create(dijon, { scope: 'ANNUAL', year: 2025 });
+      const id = created.data.createEvaluation.evaluation.id;
+      expect((await reportOf(id)).titles).toContain('Chantier-école 2025');
+      const fullReport = async () =>
+        (await gql(t.app, EVALUATION, { id }, { cookie: dijon })).data.node.report;
+      const computed = await fullReport();
+      const submitted = await gql(t.app, SUBMIT, { input: { id, version: 1 } }, { cookie: dijon });
+      expect(submitted.data.submitEvaluation.evaluation.status).toBe('SUBMITTED');
+      // Read back from its frozen copy, every field of the report is what was computed.
+      expect(await fullReport()).toEqual(computed);
+      const asSubmitted = await reportOf(id);
+
+      // Changed after the submission: the submitted report, then the approved one, stay as they were.
+      await addAction('Ajouté après la soumission', 990_000n);
+      expect(await reportOf(id)).toEqual(asSubmitted);
+      expect(await reportOf(id, chefchaouen)).toEqual(asSubmitted);
+      const printable = await download(
+        t.app,
+        `/exports/conventions/${ids.founding!.id}/evaluations/2025`,
+        { cookie: dijon },
+      );
+      const page = await printable.text();
+      expect(page).toContain('Chantier-école 2025');
+      expect(page).not.toContain('Ajouté après la soumission');
+
+      // Revised, it is a draft again: its report follows the data; submitted anew, it freezes again.
+      const revised = await gql(
+        t.app,
+        UPDATE,
+        { input: { id, version: 2, summary: 'Avec le chantier ajouté' } },
+        { cookie: dijon },
+      );
+      expect(revised.data.updateEvaluation.evaluation.status).toBe('DRAFT');
+      const draft = await reportOf(id);
+      expect(draft.titles).toEqual(
+        expect.arrayContaining(['Chantier-école 2025', 'Ajouté après la soumission']),
+      );
+      expect(draft.planned).not.toEqual(asSubmitted.planned);
+      await gql(t.app, SUBMIT, { input: { id, version: 3 } }, { cookie: dijon });
+      await addAction('Ajouté après la seconde soumission', 10_000n);
+      expect((await reportOf(id)).titles).toEqual(draft.titles);
     });
 
     it('sends a submitted evaluation back to DRAFT when it is changed: earlier approvals no longer count', async () => {

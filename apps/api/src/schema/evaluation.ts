@@ -1,15 +1,12 @@
 import {
-  annualEvaluation,
   approveEvaluation,
   asId,
-  programmeEvaluation,
   recordCommunication,
   reviseEvaluation,
   submitEvaluation,
   termsOf,
   type AnnualEvaluationReport,
   type EvaluationError,
-  type EvaluationInput,
   type IndicatorResult,
   type MissingExchangeRate,
   type ProgrammeEvaluationReport,
@@ -24,7 +21,7 @@ import type { Database } from '../db/database.js';
 import type { EvaluationAxisNarrativeRow, EvaluationRow } from '../db/tables/evaluation.js';
 import { ConflictError, NotFoundError, ValidationError } from '../errors.js';
 import { durationOf } from '../mapping/convention.js';
-import { axisOf, evaluationOf, narrativeOf } from '../mapping/evaluation.js';
+import { evaluationOf } from '../mapping/evaluation.js';
 import { allowedYearsOfTerms } from '../mapping/indicator.js';
 import { runMutation } from '../mutation.js';
 import { approvalsOf } from '../repositories/approval.js';
@@ -38,8 +35,8 @@ import {
   findEvaluationForUpdate,
   findEvaluationOfPeriod,
   findVisibleEvaluations,
+  dropFrozenReport,
   insertEvaluation,
-  narrativesOfEvaluations,
   saveNarratives,
   setEvaluationState,
 } from '../repositories/evaluation.js';
@@ -56,27 +53,17 @@ import {
   ComputedIndicatorKindEnum,
   Indicator,
   IndicatorDirectionEnum,
-  indicatorsLoader,
-  indicatorValueOf,
   ProgressRef,
   ProgressStatusEnum,
 } from './indicator.js';
 import { InputCheck } from './input-check.js';
-import { axesLoader, evaluationsLoader, perRequest } from './loaders.js';
+import { freezeReport, narrativesLoader, reportOfEvaluation } from './evaluation-report.js';
+import { evaluationsLoader } from './loaders.js';
 import { delegateCounts, DelegateCountRef } from './mission.js';
 import { MoneyRef } from './money.js';
 import { loadByDbIds, NODE_LOADER_OPTIONS } from './node-loading.js';
-import {
-  budgetContextAt,
-  earlierOf,
-  programmeOf,
-  reportDateOfYear,
-  termsOfConvention,
-} from './programme-data.js';
 
 /** A6: the yearly evaluation and the evaluation of the whole programme, approved jointly. */
-
-const narrativesLoader = perRequest((context, ids) => narrativesOfEvaluations(context.db, ids));
 
 export const EvaluationScopeEnum = builder.enumType('EvaluationScope', {
   values: {
@@ -312,44 +299,6 @@ const ReportRef = builder.objectRef<Report>('EvaluationReport').implement({
   }),
 });
 
-/** The domain's report of the evaluation, from the convention's data as it stands. */
-async function reportOf(context: Context, row: EvaluationRow): Promise<Report> {
-  const conventionId = row.convention_id;
-  const [programme, axes, narratives, indicatorRows] = await Promise.all([
-    programmeOf(context, conventionId),
-    axesLoader(context).load(conventionId),
-    narrativesLoader(context).load(row.id),
-    indicatorsLoader(context).load(conventionId),
-  ]);
-  const indicators = await Promise.all(indicatorRows.map((ind) => indicatorValueOf(context, ind)));
-  const base = {
-    parties: programme.partyIds.map((id) => asId<'Collectivity'>(id)),
-    axes: axes.map(axisOf),
-    narratives: narratives.map(narrativeOf),
-    indicators,
-    actions: programme.actions,
-    missions: programme.missions,
-  };
-  if (row.scope === 'ANNUAL' && row.year !== null) {
-    const date = reportDateOfYear(row.year, context.today);
-    const input: EvaluationInput = {
-      ...base,
-      context: await budgetContextAt(context, conventionId, date),
-    };
-    return annualEvaluation({ ...input, year: row.year });
-  }
-  const terms = await termsOfConvention(context, conventionId);
-  const term = terms.find((candidate) => candidate.number === row.term_number);
-  // createEvaluation checks the term exists, and terms are never taken back.
-  if (!term) throw new TypeError(`term ${String(row.term_number)} does not exist`);
-  const date = earlierOf(term.endDate, context.today);
-  return programmeEvaluation({
-    ...base,
-    term,
-    context: await budgetContextAt(context, conventionId, date),
-  });
-}
-
 export const Evaluation = builder.loadableNode('Evaluation', {
   description:
     'A6: an annual evaluation or the evaluation of a whole term, submitted, approved by every party, communicated to a council.',
@@ -400,7 +349,12 @@ export const Evaluation = builder.loadableNode('Evaluation', {
           conventionId: row.convention_id,
         }),
     }),
-    report: t.field({ type: ReportRef, resolve: (row, _args, context) => reportOf(context, row) }),
+    report: t.field({
+      type: ReportRef,
+      description:
+        'While DRAFT, computed from the convention’s data as it stands; from submission on, the report as submitted: the figures the parties approve do not move afterwards.',
+      resolve: (row, _args, context) => reportOfEvaluation(context, row),
+    }),
   }),
 });
 
@@ -622,6 +576,8 @@ builder.mutationField('updateEvaluation', (t) =>
           submitted_at: null,
         });
         await saveNarratives(trx, before.id, narratives);
+        // Back to a draft: its report follows the data again until it is submitted anew.
+        await dropFrozenReport(trx, before.id);
         await audit({
           conventionId: before.convention_id,
           subjectType: 'Evaluation',
@@ -661,6 +617,7 @@ builder.mutationField('submitEvaluation', (t) =>
           status: submitted.value.status,
           submitted_at: new Date(),
         });
+        await freezeReport(context, after);
         await audit({
           conventionId: before.convention_id,
           subjectType: 'Evaluation',

@@ -55,6 +55,17 @@ export interface EvaluationTable {
   created_at: Generated<Date>;
 }
 
+/**
+ * The report of a submitted evaluation, frozen for the version the parties approve
+ * (mapping/report-snapshot.ts encodes it).
+ */
+export interface EvaluationReportTable {
+  evaluation_id: number;
+  version: number;
+  report: unknown;
+  frozen_at: Generated<Date>;
+}
+
 export interface EvaluationAxisNarrativeTable {
   evaluation_id: number;
   axis_id: number;
@@ -89,5 +100,6 @@ export type IndicatorTargetRow = Selectable<IndicatorTargetTable>;
 export type MeasurementRow = Selectable<MeasurementTable>;
 export type EvaluationRow = Selectable<EvaluationTable>;
 export type EvaluationAxisNarrativeRow = Selectable<EvaluationAxisNarrativeTable>;
+export type EvaluationReportRow = Selectable<EvaluationReportTable>;
 export type ApprovalRow = Selectable<ApprovalTable>;
 export type ExchangeRateRow = Selectable<ExchangeRateTable>;

@@ -50,6 +50,12 @@ for (const engine of ENGINES) {
             .returning('id')
             .executeTakeFirstOrThrow()
         ).id;
+      // As if approved before reports were frozen at submission: with no frozen report, the page
+      // computes it from the data seeded here (schema/evaluation.test.ts checks the frozen one).
+      await t.db
+        .deleteFrom('evaluation_report')
+        .where('evaluation_id', '=', evaluationId)
+        .execute();
       await t.db
         .updateTable('evaluation')
         .set({ summary: `Une année de lancement </p><script>alert("x")</script>` })

@@ -1,6 +1,4 @@
 import {
-  annualEvaluation,
-  asId,
   formatMoney,
   type AnnualEvaluationReport,
   type Money,
@@ -9,17 +7,10 @@ import {
 import { createContext } from '../../context.js';
 import type { ConventionRow } from '../../db/tables/convention.js';
 import type { EvaluationRow } from '../../db/tables/evaluation.js';
-import { axisOf, narrativeOf } from '../../mapping/evaluation.js';
 import { allowedYearsOfTerms } from '../../mapping/indicator.js';
-import { findEvaluationOfPeriod, narrativesOfEvaluations } from '../../repositories/evaluation.js';
-import { indicatorsLoader, indicatorValueOf } from '../../schema/indicator.js';
-import { axesLoader } from '../../schema/loaders.js';
-import {
-  budgetContextAt,
-  programmeOf,
-  reportDateOfYear,
-  termsOfConvention,
-} from '../../schema/programme-data.js';
+import { findEvaluationOfPeriod } from '../../repositories/evaluation.js';
+import { computeReport, reportOfEvaluation } from '../../schema/evaluation-report.js';
+import { termsOfConvention } from '../../schema/programme-data.js';
 import { partiesOf, visibleConvention } from './convention-export.js';
 import { slug, type DownloadResult, type DownloadRoute, type SignedInRequest } from './download.js';
 
@@ -27,7 +18,7 @@ import { slug, type DownloadResult, type DownloadRoute, type SignedInRequest } f
  * GET /exports/conventions/{id}/evaluations/{year} — the annual evaluation (A6) as a printable HTML
  * page for the councils: every agreed indicator against the year's target, the budget planned and
  * executed per action, party and axis, the axes' narratives and the totals. The figures are the
- * domain's annualEvaluation, computed as GraphQL's `Evaluation.report` computes them; the page only
+ * domain's annualEvaluation, as GraphQL's `Evaluation.report` answers them; the page only
  * lays them out. `?lang=fr|en|ar` (French by default; Arabic right to left).
  */
 
@@ -410,10 +401,10 @@ ${missingRates}
 }
 
 /**
- * The year's report, as `Evaluation.report` computes it (schema/evaluation.ts), through the same
- * per-request loaders: a year the convention's terms do not touch is answered 404, like a
- * convention the viewer may not see. The year need not have an evaluation opened yet: the figures
- * then stand as they are, with no narrative.
+ * The year's report, as `Evaluation.report` answers it (schema/evaluation-report.ts): frozen once
+ * the evaluation is submitted, computed while it is a draft. A year the convention's terms do not
+ * touch is answered 404, like a convention the viewer may not see. The year need not have an
+ * evaluation opened yet: the figures then stand as they are, with no narrative.
  */
 async function evaluationReport(request: SignedInRequest): Promise<DownloadResult> {
   const convention = await visibleConvention(request, request.params[0] ?? '');
@@ -429,30 +420,15 @@ async function evaluationReport(request: SignedInRequest): Promise<DownloadResul
   const years = allowedYearsOfTerms(await termsOfConvention(context, convention.id));
   if (!years || year < years.first || year > years.last) return 'NOT_FOUND';
 
-  const [programme, axes, indicatorRows, evaluation, parties] = await Promise.all([
-    programmeOf(context, convention.id),
-    axesLoader(context).load(convention.id),
-    indicatorsLoader(context).load(convention.id),
+  const [evaluation, parties] = await Promise.all([
     findEvaluationOfPeriod(request.db, convention.id, { year, termNumber: null }),
     partiesOf(request.db, convention.id),
   ]);
-  const [indicators, narratives, budgetContext] = await Promise.all([
-    Promise.all(indicatorRows.map((row) => indicatorValueOf(context, row))),
-    evaluation
-      ? narrativesOfEvaluations(request.db, [evaluation.id]).then((rows) => rows[0] ?? [])
-      : Promise.resolve([]),
-    budgetContextAt(context, convention.id, reportDateOfYear(year, context.today)),
-  ]);
-  const report = annualEvaluation({
-    parties: programme.partyIds.map((id) => asId<'Collectivity'>(id)),
-    axes: axes.map(axisOf),
-    narratives: narratives.map(narrativeOf),
-    indicators,
-    actions: programme.actions,
-    missions: programme.missions,
-    context: budgetContext,
-    year,
-  });
+  const report = evaluation
+    ? await reportOfEvaluation(context, evaluation)
+    : await computeReport(context, convention.id, { scope: 'ANNUAL', year }, []);
+  // An annual evaluation's report is always annual; the type does not know it.
+  if (report.scope !== 'ANNUAL') return 'NOT_FOUND';
   const lang = langOf(request.url);
   return {
     body: evaluationReportHtml({
