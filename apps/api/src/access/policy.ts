@@ -12,6 +12,7 @@ export class Access {
   readonly #db: () => Executor;
   readonly viewer: Viewer | null;
   #visible: Promise<ReadonlySet<number>> | undefined;
+  #refreshed = false;
 
   constructor(db: () => Executor, viewer: Viewer | null) {
     this.#db = db;
@@ -22,19 +23,26 @@ export class Access {
     return this.viewer !== null;
   }
 
-  /** The conventions the viewer's collectivity is party to, read once per request. */
+  /**
+   * The conventions the viewer's collectivity is party to: as read with the viewer's token or
+   * session, then read again once per change of membership.
+   */
   visibleConventions(): Promise<ReadonlySet<number>> {
     const viewer = this.viewer;
     if (!viewer) return Promise.resolve(new Set());
-    this.#visible ??= visibleConventionIds(this.#db(), viewer)
-      .execute()
-      .then((rows) => new Set(rows.map((row) => row.convention_id)));
+    const known = this.#refreshed ? undefined : viewer.partyTo;
+    this.#visible ??= known
+      ? Promise.resolve(new Set(known))
+      : visibleConventionIds(this.#db(), viewer)
+          .execute()
+          .then((rows) => new Set(rows.map((row) => row.convention_id)));
     return this.#visible;
   }
 
   /** After a change of membership (a new convention, a new party), read it again. */
   refresh(): void {
     this.#visible = undefined;
+    this.#refreshed = true;
   }
 
   async canRead(conventionId: number): Promise<boolean> {

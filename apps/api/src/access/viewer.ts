@@ -16,6 +16,11 @@ export interface Viewer {
   readonly timeZone: string;
   /** A read-only API token may read everything its collectivity sees and change nothing. */
   readonly canWrite: boolean;
+  /**
+   * The conventions its collectivity was party to when the request began, read with the token or
+   * the session in the same statement (access/visibility.ts); the policy starts from it.
+   */
+  readonly partyTo?: readonly number[];
   /** Present for a session, to end it on logout. */
   readonly sessionTokenHash?: string;
 }

@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { Viewer } from './viewer.js';
 
@@ -12,4 +13,13 @@ export function visibleConventionIds(db: Executor, viewer: Pick<Viewer, 'collect
     .selectFrom('convention_party')
     .select('convention_party.convention_id')
     .where('convention_party.collectivity_id', '=', viewer.collectivityId);
+}
+
+/**
+ * The same rule as a column of the statement that identifies the viewer (API token or session):
+ * the conventions its collectivity is party to, so that a request's first access check costs no
+ * statement of its own. `collectivityColumn` names the viewer's collectivity in that statement.
+ */
+export function partyToColumn(collectivityColumn: string): RawBuilder<number[]> {
+  return sql<number[]>`array(select convention_party.convention_id from convention_party where convention_party.collectivity_id = ${sql.ref(collectivityColumn)})`;
 }

@@ -26,6 +26,7 @@ export async function viewerFromApiToken(db: Db, token: string): Promise<Viewer 
     collectivityId: holder.collectivityId,
     timeZone: holder.timeZone,
     canWrite: holder.access === 'READ_WRITE',
+    partyTo: holder.partyTo,
   };
 }
 

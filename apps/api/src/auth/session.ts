@@ -66,6 +66,7 @@ export async function viewerFromSession(db: Db, token: string): Promise<Viewer |
     collectivityId: account.collectivityId,
     timeZone: account.timeZone,
     canWrite: true,
+    partyTo: account.partyTo,
     sessionTokenHash: tokenHash,
   };
 }

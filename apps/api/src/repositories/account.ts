@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { partyToColumn } from '../access/visibility.js';
 import type { Executor } from '../db/database.js';
 import type { AccountRow, NewAccount, Role } from '../db/tables/account.js';
 
@@ -27,6 +28,8 @@ export interface SessionAccount {
   role: Role;
   collectivityId: number;
   timeZone: string;
+  /** The conventions its collectivity is party to (access/visibility.ts). */
+  partyTo: number[];
 }
 
 export async function insertSession(
@@ -59,6 +62,7 @@ export async function findSessionAccount(
       'account.display_name as displayName',
       'account.role as role',
       'account.collectivity_id as collectivityId',
+      partyToColumn('account.collectivity_id').as('partyTo'),
     ])
     .where('session.token_hash', '=', tokenHash)
     .where('session.expires_at', '>', sql<Date>`now()`)

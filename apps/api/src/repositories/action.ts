@@ -28,54 +28,6 @@ export async function findVisibleActions(
     .execute();
 }
 
-/**
- * One keyset page of actions for each of several conventions, in one statement however many
- * conventions a query lists: each convention's actions are numbered by id and cut at `limit`.
- * Only ever asked for conventions the viewer already loaded through a visibility-checked path.
- */
-export async function actionPagesOfConventions(
-  db: Executor,
-  conventionIds: readonly number[],
-  page: { afterId: number | null; limit: number },
-): Promise<ActionRow[][]> {
-  if (conventionIds.length === 0) return [];
-  let ranked = db
-    .selectFrom('action')
-    .selectAll()
-    .select(
-      sql<number>`(row_number() over (partition by convention_id order by id))::int`.as(
-        'page_position',
-      ),
-    )
-    .where('convention_id', 'in', conventionIds);
-  if (page.afterId !== null) ranked = ranked.where('id', '>', page.afterId);
-  const rows = await db
-    .selectFrom(ranked.as('ranked'))
-    .selectAll()
-    .where('page_position', '<=', page.limit)
-    .orderBy('id')
-    .execute();
-  const groups = new Map<number, ActionRow[]>(conventionIds.map((id) => [id, []]));
-  for (const { page_position: _position, ...row } of rows) groups.get(row.convention_id)?.push(row);
-  return conventionIds.map((id) => groups.get(id) ?? []);
-}
-
-/** How many actions each convention holds, one statement. */
-export async function countActionsOfConventions(
-  db: Executor,
-  conventionIds: readonly number[],
-): Promise<number[]> {
-  if (conventionIds.length === 0) return [];
-  const rows = await db
-    .selectFrom('action')
-    .select(['convention_id', sql<number>`count(*)::int`.as('count')])
-    .where('convention_id', 'in', conventionIds)
-    .groupBy('convention_id')
-    .execute();
-  const counts = new Map(rows.map((row) => [row.convention_id, row.count]));
-  return conventionIds.map((id) => counts.get(id) ?? 0);
-}
-
 /** Read and locked inside a mutation's transaction (no visibility filter: the caller checks access). */
 export async function findActionForUpdate(
   db: Executor,

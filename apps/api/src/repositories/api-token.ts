@@ -1,4 +1,5 @@
 import { sql } from 'kysely';
+import { partyToColumn } from '../access/visibility.js';
 import type { Executor } from '../db/database.js';
 import type { ApiTokenRow, TokenAccess } from '../db/tables/platform.js';
 
@@ -9,6 +10,7 @@ export interface TokenHolder {
   collectivityId: number;
   timeZone: string;
   lastUsedAt: Date | null;
+  partyTo: number[];
 }
 
 /** The live token with this hash: not revoked, not expired. */
@@ -26,6 +28,7 @@ export async function findLiveToken(
       'api_token.collectivity_id as collectivityId',
       'collectivity.time_zone as timeZone',
       'api_token.last_used_at as lastUsedAt',
+      partyToColumn('api_token.collectivity_id').as('partyTo'),
     ])
     .where('api_token.token_hash', '=', tokenHash)
     .where('api_token.revoked_at', 'is', null)

@@ -28,34 +28,6 @@ export async function findVisibleMissions(
     .execute();
 }
 
-/** One page of a convention's missions, keyset on id (the convention was itself loaded visibly). */
-export async function listMissionsOfConvention(
-  db: Executor,
-  conventionId: number,
-  page: { afterId: number | null; limit: number },
-): Promise<MissionRow[]> {
-  let query = db
-    .selectFrom('mission')
-    .selectAll()
-    .where('convention_id', '=', conventionId)
-    .orderBy('id')
-    .limit(page.limit);
-  if (page.afterId !== null) query = query.where('id', '>', page.afterId);
-  return query.execute();
-}
-
-export async function countMissionsOfConvention(
-  db: Executor,
-  conventionId: number,
-): Promise<number> {
-  const { count } = await db
-    .selectFrom('mission')
-    .select((eb) => eb.fn.countAll<bigint>().as('count'))
-    .where('convention_id', '=', conventionId)
-    .executeTakeFirstOrThrow();
-  return Number(count);
-}
-
 /** Children of several parents in one statement, grouped in the order of `ids`. */
 function groupBy<Row>(ids: readonly number[], rows: readonly Row[], key: (row: Row) => number) {
   const groups = new Map<number, Row[]>(ids.map((id) => [id, []]));

@@ -12,11 +12,10 @@ import {
   type ActionStatus,
   type IsoDate,
 } from '@coop/domain';
-import { createContextCache } from '@pothos/core';
 import { encodeGlobalID } from '@pothos/plugin-relay';
-import DataLoader from 'dataloader';
 import type { Transaction, Updateable } from 'kysely';
 import { builder } from '../builder.js';
+import type { AxisRow } from '../db/tables/convention.js';
 import type { Context } from '../context.js';
 import type { Database } from '../db/database.js';
 import type {
@@ -36,8 +35,6 @@ import {
 import { runMutation } from '../mutation.js';
 import {
   actionOrganizationsOfActions,
-  actionPagesOfConventions,
-  countActionsOfConventions,
   deleteActionOrganization,
   deleteParticipatoryActivity,
   findActionForUpdate,
@@ -61,7 +58,7 @@ import { Axis, Convention } from './convention.js';
 import { EDIT_ERRORS } from './errors.js';
 import { requireDbId } from './global-id.js';
 import { InputCheck } from './input-check.js';
-import { perRequest } from './loaders.js';
+import { axesLoader, conventionPagesLoader, perRequest } from './loaders.js';
 import { loadByDbIds, NODE_LOADER_OPTIONS } from './node-loading.js';
 import { pageOf, readPageArgs, type Page } from './pagination.js';
 import { Organization } from './organization.js';
@@ -93,27 +90,19 @@ const actionOrganizationsLoader = perRequest((context, ids) =>
 const participatoryActivitiesLoader = perRequest((context, ids) =>
   participatoryActivitiesOfActions(context.db, ids),
 );
-const actionCountLoader = perRequest((context, ids) => countActionsOfConventions(context.db, ids));
+const actionPages = conventionPagesLoader('action');
 
-/** One loader per page shape (first/after): the pages of every listed convention in one statement. */
-const actionPageLoaders = createContextCache(
-  (_context: Context) => new Map<string, DataLoader<number, ActionRow[]>>(),
-);
-
-function actionPages(
-  context: Context,
-  page: { afterId: number | null; limit: number },
-): DataLoader<number, ActionRow[]> {
-  const loaders = actionPageLoaders(context);
-  const key = `${page.afterId ?? ''}:${page.limit}`;
-  let loader = loaders.get(key);
-  if (!loader) {
-    loader = new DataLoader((ids) =>
-      actionPagesOfConventions(context.db, ids, { afterId: page.afterId, limit: page.limit + 1 }),
-    );
-    loaders.set(key, loader);
-  }
-  return loader;
+/**
+ * The action's axis, from its convention's axes: visible wherever the action is, and loaded once
+ * for a whole page of actions and the convention's own `axes`.
+ */
+async function axisOfAction(context: Context, row: ActionRow): Promise<AxisRow> {
+  const axes = await axesLoader(context).load(row.convention_id);
+  const axis = axes.find((candidate) => candidate.id === row.axis_id);
+  // Written only with an axis of the same convention (checkAxis below).
+  if (!axis)
+    throw new TypeError(`axis ${row.axis_id} is not one of convention ${row.convention_id}`);
+  return axis;
 }
 
 // ——— Types ———
@@ -211,7 +200,7 @@ export const Action = builder.loadableNode('Action', {
     title: t.exposeString('title'),
     description: t.exposeString('description'),
     convention: t.field({ type: Convention, resolve: (row) => row.convention_id }),
-    axis: t.field({ type: Axis, resolve: (row) => row.axis_id }),
+    axis: t.field({ type: Axis, resolve: (row, _args, context) => axisOfAction(context, row) }),
     status: t.field({ type: ActionStatusEnum, resolve: (row) => row.status }),
     startDate: t.expose('start_date', { type: 'Date', nullable: true }),
     endDate: t.expose('end_date', { type: 'Date', nullable: true, description: 'Inclusive.' }),
@@ -226,8 +215,7 @@ export const Action = builder.loadableNode('Action', {
       type: [ActionPeriodFlagRef],
       description: 'A2: set when the action runs outside its axis’ period, or is undated.',
       resolve: async (row, _args, context) => {
-        // The axis is the action's convention's, so visible wherever the action is.
-        const axis = await Axis.getDataloader(context).load(row.axis_id);
+        const axis = await axisOfAction(context, row);
         return actionPeriodFlags(actionDatesOf(row), axisPeriodOf(axis));
       },
     }),
@@ -264,8 +252,8 @@ builder.objectField(Convention, 'actions', (t) =>
     args: { first: t.arg.int({ description: 'At most 100.' }), after: t.arg.string() },
     resolve: async (convention, args, context) => {
       const page = readPageArgs(args);
-      const rows = await actionPages(context, page).load(convention.id);
-      return pageOf(rows, page, () => actionCountLoader(context).load(convention.id));
+      const rows = await actionPages.pages(context, page).load(convention.id);
+      return pageOf(rows, page, () => actionPages.counts(context).load(convention.id));
     },
   }),
 );

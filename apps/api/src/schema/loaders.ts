@@ -1,15 +1,23 @@
 import { createContextCache } from '@pothos/core';
 import DataLoader from 'dataloader';
+import type { Selectable } from 'kysely';
 import type { Context } from '../context.js';
+import type { Database } from '../db/database.js';
+import {
+  countsOfConventions,
+  pagesOfConventions,
+  type ConventionList,
+} from '../repositories/convention-pages.js';
 import {
   axesOfConventions,
   deliberationsOfConventions,
-  partiesOfConventions,
+  partiesAndCollectivitiesOfConventions,
   renewalsOfConventions,
 } from '../repositories/convention.js';
 import { evaluationsOfConventions } from '../repositories/evaluation.js';
 import { findCollectivitiesByIds } from '../repositories/collectivity.js';
 import type { CollectivityRow } from '../db/tables/collectivity.js';
+import { Collectivity } from './collectivity.js';
 
 /**
  * Per-request batch loaders for the lists under a convention: however many conventions a query
@@ -31,7 +39,17 @@ export const collectivityRowLoader = createContextCache(
     }),
 );
 
-export const partiesLoader = perRequest((context, ids) => partiesOfConventions(context.db, ids));
+/** The parties of conventions; their collectivities come with them, primed for the fields that show them. */
+export const partiesLoader = perRequest(async (context, ids) => {
+  const { parties, collectivities } = await partiesAndCollectivitiesOfConventions(context.db, ids);
+  const nodes = Collectivity.getDataloader(context);
+  const rows = collectivityRowLoader(context);
+  for (const collectivity of collectivities) {
+    nodes.prime(collectivity.id, collectivity);
+    rows.prime(collectivity.id, collectivity);
+  }
+  return parties;
+});
 export const axesLoader = perRequest((context, ids) => axesOfConventions(context.db, ids));
 export const deliberationsLoader = perRequest((context, ids) =>
   deliberationsOfConventions(context.db, ids),
@@ -40,3 +58,38 @@ export const renewalsLoader = perRequest((context, ids) => renewalsOfConventions
 export const evaluationsLoader = perRequest((context, ids) =>
   evaluationsOfConventions(context.db, ids),
 );
+
+/**
+ * A paged list under conventions (a GraphQL connection): one loader per page shape
+ * (first/after), so the pages of every listed convention come in one statement, with their total
+ * counts on a first page (primed into the list's count loader: `totalCount` then costs nothing).
+ */
+export function conventionPagesLoader<T extends ConventionList>(list: T) {
+  const counts = perRequest((context, ids) => countsOfConventions(context.db, list, ids));
+  const loaders = createContextCache(
+    (_context: Context) => new Map<string, DataLoader<number, Selectable<Database[T]>[]>>(),
+  );
+  return {
+    counts,
+    pages(
+      context: Context,
+      page: { afterId: number | null; limit: number },
+    ): DataLoader<number, Selectable<Database[T]>[]> {
+      const byShape = loaders(context);
+      const key = `${page.afterId ?? ''}:${page.limit}`;
+      let loader = byShape.get(key);
+      if (!loader) {
+        loader = new DataLoader(async (ids) => {
+          const { pages, totals } = await pagesOfConventions(context.db, list, ids, {
+            afterId: page.afterId,
+            limit: page.limit + 1,
+          });
+          totals?.forEach((total, index) => counts(context).prime(ids[index] as number, total));
+          return pages;
+        });
+        byShape.set(key, loader);
+      }
+      return loader;
+    },
+  };
+}

@@ -28,7 +28,6 @@ import { findParties } from '../repositories/convention.js';
 import {
   conventionOfAction,
   costsOfMissions,
-  countMissionsOfConvention,
   deleteDelegate,
   deleteMissionCost,
   delegatesOfMissions,
@@ -39,7 +38,6 @@ import {
   insertDelegates,
   insertMission,
   insertMissionCosts,
-  listMissionsOfConvention,
   updateMissionCost,
 } from '../repositories/mission.js';
 import { updateVersioned } from '../repositories/versioned.js';
@@ -49,7 +47,7 @@ import { EDIT_ERRORS } from './errors.js';
 import { referencedDbId } from './foreign-id.js';
 import { requireDbId } from './global-id.js';
 import { InputCheck } from './input-check.js';
-import { perRequest } from './loaders.js';
+import { conventionPagesLoader, perRequest } from './loaders.js';
 import { MoneyInput, MoneyRef, readMoney } from './money.js';
 import { loadByDbIds, NODE_LOADER_OPTIONS } from './node-loading.js';
 import { pageOf, readPageArgs, type Page } from './pagination.js';
@@ -237,6 +235,8 @@ export const Mission = builder.loadableNode('Mission', {
   }),
 });
 
+const missionPages = conventionPagesLoader('mission');
+
 const MissionConnection = builder.connectionObject(
   { type: Mission, name: 'MissionConnection' },
   { name: 'MissionEdge' },
@@ -253,11 +253,8 @@ builder.objectField(Convention, 'missions', (t) =>
     args: { first: t.arg.int({ description: 'At most 100.' }), after: t.arg.string() },
     resolve: async (convention, args, context) => {
       const page = readPageArgs(args);
-      const rows = await listMissionsOfConvention(context.db, convention.id, {
-        afterId: page.afterId,
-        limit: page.limit + 1,
-      });
-      return pageOf(rows, page, () => countMissionsOfConvention(context.db, convention.id));
+      const rows = await missionPages.pages(context, page).load(convention.id);
+      return pageOf(rows, page, () => missionPages.counts(context).load(convention.id));
     },
   }),
 );
