@@ -23,6 +23,8 @@ export interface Context {
   /** The caller's network address, for rate limiting sign-ins. */
   readonly remoteAddress: string;
   readonly secureCookies: boolean;
+  /** The request's batch loaders, so that a mutation can forget what was read before it. */
+  readonly loaded: Set<{ clearAll(): unknown }>;
   /** Set-Cookie values the response must carry (login, logout). */
   readonly responseCookies: string[];
   /** Runs `work` with `db` pointing at `trx`. */
@@ -52,6 +54,7 @@ export function createContext(options: {
     remoteAddress: options.remoteAddress,
     secureCookies: options.secureCookies,
     responseCookies: [],
+    loaded: new Set(),
     async inTransaction(this: { db: Executor }, trx, work) {
       transaction = trx;
       this.db = trx;

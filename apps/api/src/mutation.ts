@@ -34,7 +34,9 @@ export async function runMutation<T>(
       }),
     ),
   );
-  // The change may have made the viewer a party to something new: decide on fresh data from now on.
+  // The change may have made the viewer a party to something new, and the lists read before it
+  // are stale: decide and answer on fresh data from now on.
   context.access.refresh();
+  for (const loader of context.loaded) loader.clearAll();
   return result;
 }

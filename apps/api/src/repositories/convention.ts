@@ -1,5 +1,4 @@
 import type { Executor } from '../db/database.js';
-import type { CollectivityRow } from '../db/tables/collectivity.js';
 import type {
   AxisRow,
   ConventionPartyRow,
@@ -78,52 +77,6 @@ export function partiesOfConventions(
       .orderBy('position')
       .execute(),
   );
-}
-
-/**
- * The parties of several conventions with their collectivities, in one statement: whatever a page
- * shows of a party (its name, its country) needs no second statement.
- */
-export async function partiesAndCollectivitiesOfConventions(
-  db: Executor,
-  ids: readonly number[],
-): Promise<{ parties: ConventionPartyRow[][]; collectivities: CollectivityRow[] }> {
-  if (ids.length === 0) return { parties: [], collectivities: [] };
-  const rows = await db
-    .selectFrom('convention_party')
-    .innerJoin('collectivity', 'collectivity.id', 'convention_party.collectivity_id')
-    .selectAll('convention_party')
-    .select([
-      'collectivity.name as c_name',
-      'collectivity.country_code as c_country_code',
-      'collectivity.currency as c_currency',
-      'collectivity.locale as c_locale',
-      'collectivity.time_zone as c_time_zone',
-      'collectivity.created_at as c_created_at',
-    ])
-    .where('convention_party.convention_id', 'in', ids)
-    .orderBy('convention_party.position')
-    .execute();
-  const parties = new Map<number, ConventionPartyRow[]>(ids.map((id) => [id, []]));
-  const collectivities = new Map<number, CollectivityRow>();
-  for (const row of rows) {
-    const { c_name, c_country_code, c_currency, c_locale, c_time_zone, c_created_at, ...party } =
-      row;
-    parties.get(party.convention_id)?.push(party);
-    collectivities.set(party.collectivity_id, {
-      id: party.collectivity_id,
-      name: c_name,
-      country_code: c_country_code,
-      currency: c_currency,
-      locale: c_locale,
-      time_zone: c_time_zone,
-      created_at: c_created_at,
-    });
-  }
-  return {
-    parties: ids.map((id) => parties.get(id) ?? []),
-    collectivities: [...collectivities.values()],
-  };
 }
 
 export function axesOfConventions(db: Executor, ids: readonly number[]): Promise<AxisRow[][]> {

@@ -8,13 +8,7 @@ import {
   pagesOfConventions,
   type ConventionList,
 } from '../repositories/convention-pages.js';
-import {
-  axesOfConventions,
-  deliberationsOfConventions,
-  partiesAndCollectivitiesOfConventions,
-  renewalsOfConventions,
-} from '../repositories/convention.js';
-import { evaluationsOfConventions } from '../repositories/evaluation.js';
+import { listsOfConventions, type ConventionLists } from '../repositories/convention-lists.js';
 import { findCollectivitiesByIds } from '../repositories/collectivity.js';
 import type { CollectivityRow } from '../db/tables/collectivity.js';
 import { Collectivity } from './collectivity.js';
@@ -25,9 +19,12 @@ import { Collectivity } from './collectivity.js';
  * viewer already loaded through a visibility-checked path.
  */
 export function perRequest<V>(batch: (context: Context, ids: readonly number[]) => Promise<V[]>) {
-  return createContextCache(
-    (context: Context) => new DataLoader<number, V>((ids) => batch(context, ids)),
-  );
+  return createContextCache((context: Context) => {
+    const loader = new DataLoader<number, V>((ids) => batch(context, ids));
+    // A mutation forgets what was read before it (mutation.ts).
+    context.loaded.add(loader);
+    return loader;
+  });
 }
 
 /** Collectivities by ID, for names and countries inside computations (not access-checked: the directory is public to anyone signed in). */
@@ -39,25 +36,33 @@ export const collectivityRowLoader = createContextCache(
     }),
 );
 
-/** The parties of conventions; their collectivities come with them, primed for the fields that show them. */
-export const partiesLoader = perRequest(async (context, ids) => {
-  const { parties, collectivities } = await partiesAndCollectivitiesOfConventions(context.db, ids);
+/**
+ * The short lists under conventions (parties and their collectivities, axes, deliberations,
+ * renewals, evaluations) come together, in one statement for every convention of the request:
+ * a convention page reads them all. The collectivities are primed for the fields that show them.
+ */
+const listsLoader = perRequest(async (context, ids) => {
+  const lists = await listsOfConventions(context.db, ids);
   const nodes = Collectivity.getDataloader(context);
   const rows = collectivityRowLoader(context);
-  for (const collectivity of collectivities) {
+  for (const collectivity of lists.flatMap((list) => list.collectivities)) {
     nodes.prime(collectivity.id, collectivity);
     rows.prime(collectivity.id, collectivity);
   }
-  return parties;
+  return lists;
 });
-export const axesLoader = perRequest((context, ids) => axesOfConventions(context.db, ids));
-export const deliberationsLoader = perRequest((context, ids) =>
-  deliberationsOfConventions(context.db, ids),
-);
-export const renewalsLoader = perRequest((context, ids) => renewalsOfConventions(context.db, ids));
-export const evaluationsLoader = perRequest((context, ids) =>
-  evaluationsOfConventions(context.db, ids),
-);
+
+function listLoader<K extends keyof ConventionLists>(key: K) {
+  return perRequest((context, ids) =>
+    Promise.all(ids.map(async (id) => (await listsLoader(context).load(id))[key])),
+  );
+}
+
+export const partiesLoader = listLoader('parties');
+export const axesLoader = listLoader('axes');
+export const deliberationsLoader = listLoader('deliberations');
+export const renewalsLoader = listLoader('renewals');
+export const evaluationsLoader = listLoader('evaluations');
 
 /**
  * A paged list under conventions (a GraphQL connection): one loader per page shape
