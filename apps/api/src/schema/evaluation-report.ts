@@ -120,6 +120,8 @@ export async function freezeReport(context: Context, row: EvaluationRow): Promis
   ]);
 }
 
+const FREEZE_CONCURRENCY = 4;
+
 /**
  * Freezes the reports of evaluations that were submitted or approved without one (before reports
  * were frozen, or loaded by the demo or the benchmark's dataset), as they stand today, read as a
@@ -142,28 +144,33 @@ export async function freezeMissingReports(
       // A convention always has parties; one without would have nobody to read it as.
       if (partyId !== null) byParty.set(partyId, [...(byParty.get(partyId) ?? []), row]);
     }
-    // Each party's evaluations in a context of their own, all at once: the pool's connections
-    // overlap their statements.
-    await Promise.all(
-      [...byParty].map(async ([partyId, evaluations]) => {
-        const context = createContext({
-          db,
-          viewer: systemReader(partyId),
-          remoteAddress: '',
-          secureCookies: true,
-        });
-        const reports = await Promise.all(evaluations.map((row) => computeReportOf(context, row)));
-        await saveFrozenReports(
-          db,
-          evaluations.map((row, index) => ({
-            evaluationId: row.id,
-            version: row.version,
-            json: snapshotOfReport(reports[index] as EvaluationReport),
-          })),
-          'fill',
-        );
-      }),
-    );
+    // Each party's evaluations in a context of their own, a few at a time: their statements
+    // overlap on the pool's connections without queueing for one.
+    const groups = [...byParty];
+    for (let start = 0; start < groups.length; start += FREEZE_CONCURRENCY) {
+      await Promise.all(
+        groups.slice(start, start + FREEZE_CONCURRENCY).map(async ([partyId, evaluations]) => {
+          const context = createContext({
+            db,
+            viewer: systemReader(partyId),
+            remoteAddress: '',
+            secureCookies: true,
+          });
+          const reports = await Promise.all(
+            evaluations.map((row) => computeReportOf(context, row)),
+          );
+          await saveFrozenReports(
+            db,
+            evaluations.map((row, index) => ({
+              evaluationId: row.id,
+              version: row.version,
+              json: snapshotOfReport(reports[index] as EvaluationReport),
+            })),
+            'fill',
+          );
+        }),
+      );
+    }
     frozen += [...byParty.values()].reduce((sum, group) => sum + group.length, 0);
     onProgress(frozen);
   }
