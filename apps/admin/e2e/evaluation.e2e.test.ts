@@ -41,6 +41,10 @@ describeInBrowser('an annual evaluation', () => {
     expect(await dijon.locator('section.approval').textContent()).toContain(
       'L’évaluation doit d’abord être soumise aux parties.',
     );
+    // A draft's figures follow the data; submitted, they are frozen as the parties approve them.
+    expect(await dijon.locator('main').textContent()).toContain(
+      'Brouillon : les chiffres suivent les données telles qu’elles sont',
+    );
 
     await dijon.getByRole('button', { name: 'Rédiger la synthèse et les bilans par axe' }).click();
     await dijon
@@ -54,6 +58,7 @@ describeInBrowser('an annual evaluation', () => {
 
     await dijon.getByRole('button', { name: 'Soumettre aux parties' }).click();
     await dijon.getByText('Soumise aux parties', { exact: true }).first().waitFor();
+    await dijon.getByText('Chiffres tels que soumis', { exact: false }).waitFor();
     await expect.poll(() => approve.isEnabled()).toBe(true);
     await approve.click();
     await expect

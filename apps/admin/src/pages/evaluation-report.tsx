@@ -74,7 +74,11 @@ export default function EvaluationReportPage({ id }: { id: string }) {
           </p>
         )}
       </header>
-      <EvaluationReportView report={evaluation.report} summary={evaluation.summary} />
+      <EvaluationReportView
+        report={evaluation.report}
+        summary={evaluation.summary}
+        frozen={evaluation.status !== 'DRAFT'}
+      />
     </main>
   );
 }

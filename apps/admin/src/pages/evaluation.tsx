@@ -107,7 +107,11 @@ export default function EvaluationPage({ id }: { id: string }) {
       </section>
       <CommunicationSection evaluation={evaluation} editable={editable} onReload={reload} />
       <WritingSection evaluation={evaluation} editable={editable} onReload={reload} />
-      <EvaluationReportView report={evaluation.report} summary={evaluation.summary} />
+      <EvaluationReportView
+        report={evaluation.report}
+        summary={evaluation.summary}
+        frozen={evaluation.status !== 'DRAFT'}
+      />
     </main>
   );
 }

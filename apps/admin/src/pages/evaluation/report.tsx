@@ -19,9 +19,12 @@ function useRate() {
 export function EvaluationReportView({
   report,
   summary,
+  frozen,
 }: {
   report: EvaluationReport;
   summary: string;
+  /** Submitted or approved: the server answers the report as it was submitted. */
+  frozen: boolean;
 }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -39,6 +42,7 @@ export function EvaluationReportView({
         <p className="muted">
           {t('report.asOf', { date: format.date(report.date), currency: report.reportingCurrency })}
         </p>
+        <p className="muted">{t(frozen ? 'report.frozen' : 'report.live')}</p>
         {report.missingRates.length > 0 && (
           <ul className="flag">
             {report.missingRates.map((rate) => (
