@@ -60,7 +60,7 @@ const rnd = (n: string, salt: number): string =>
 
 type Step =
   | { name: string; statement: RawBuilder<unknown> }
-  | { name: string; run: (db: Db) => Promise<number> };
+  | { name: string; run: (db: Db, log: (line: string) => void) => Promise<number> };
 
 function steps(size: DatasetSize, passwordHash: string): Step[] {
   const foreign = size.collectivities - size.frenchCollectivities;
@@ -320,7 +320,14 @@ function steps(size: DatasetSize, passwordHash: string): Step[] {
     },
     {
       name: 'evaluation reports (frozen, as a submission freezes them)',
-      run: (db) => freezeMissingReports(db),
+      run: (db, log) => {
+        let shown = 0;
+        return freezeMissingReports(db, (frozen) => {
+          if (frozen - shown < 2000) return;
+          shown = frozen;
+          log(`  … ${frozen.toLocaleString('en')} reports frozen`);
+        });
+      },
     },
     {
       name: 'benchmark API tokens (read-write, one per collectivity)',
@@ -367,7 +374,7 @@ export async function generateDataset(
     const at = Date.now();
     const rows =
       'run' in step
-        ? await step.run(db)
+        ? await step.run(db, log)
         : Number((await step.statement.execute(db)).numAffectedRows ?? 0n);
     const seconds = ((Date.now() - at) / 1000).toFixed(1);
     log(

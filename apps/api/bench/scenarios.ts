@@ -306,7 +306,12 @@ interface Found {
       node: {
         id: string;
         missions: { edges: { node: { id: string } }[] };
-        evaluations: { id: string; scope: 'ANNUAL' | 'PROGRAMME'; year: number | null }[];
+        evaluations: {
+          id: string;
+          scope: 'ANNUAL' | 'PROGRAMME';
+          year: number | null;
+          status: 'DRAFT' | 'SUBMITTED' | 'APPROVED';
+        }[];
         indicators: {
           id: string;
           measurements: { year: number; version: number; collectivity: { id: string } }[];
@@ -347,6 +352,42 @@ function versionOf(
   )?.version;
 }
 
+/**
+ * A draft annual evaluation of the current year in one of the conventions, opened through the API
+ * (the dataset's evaluations are approved, their reports frozen): its report is computed from the
+ * data on every request, as a draft's is while the parties write it. Kept for the next runs.
+ */
+async function openDraftEvaluation(
+  graphqlUrl: string,
+  token: string,
+  conventionIds: readonly string[],
+): Promise<string | undefined> {
+  for (const conventionId of conventionIds) {
+    const { data } = await post<{
+      createEvaluation: { __typename: string; evaluation?: { id: string } };
+    }>(
+      graphqlUrl,
+      token,
+      /* GraphQL */ `
+        mutation Open($input: CreateEvaluationInput!) {
+          createEvaluation(input: $input) {
+            __typename
+            ... on CreateEvaluationSuccess {
+              evaluation {
+                id
+              }
+            }
+          }
+        }
+      `,
+      { input: { conventionId, scope: 'ANNUAL', year: new Date().getFullYear() } },
+    );
+    // A convention whose terms do not reach this year refuses it: try the next one.
+    if (data.createEvaluation.evaluation) return data.createEvaluation.evaluation.id;
+  }
+  return undefined;
+}
+
 /** Finds, through the API, the objects the scenarios read and write: a viewer sees only its own. */
 export async function loadScenarios(
   serverUrl: string,
@@ -374,6 +415,7 @@ export async function loadScenarios(
                 id
                 scope
                 year
+                status
               }
               indicators {
                 id
@@ -402,7 +444,16 @@ export async function loadScenarios(
   const mission = conventions.flatMap((c) => c.missions.edges.map((e) => e.node.id))[0];
   const evaluation = conventions
     .flatMap((c) => c.evaluations)
-    .find((e) => e.scope === 'ANNUAL')?.id;
+    .find((e) => e.scope === 'ANNUAL' && e.status === 'APPROVED')?.id;
+  const draft =
+    conventions
+      .flatMap((c) => c.evaluations)
+      .find((e) => e.scope === 'ANNUAL' && e.status === 'DRAFT')?.id ??
+    (await openDraftEvaluation(
+      graphqlUrl,
+      token,
+      conventions.map((c) => c.id),
+    ));
   // One measurement of the viewer's own per connection: each connection replaces its own, in turn.
   const owned: MeasurementTarget[] = conventions.flatMap((c) =>
     c.indicators.flatMap((indicator) =>
@@ -412,9 +463,9 @@ export async function loadScenarios(
     ),
   );
   const last = owned[owned.length - 1];
-  if (!convention || !mission || !evaluation || !last || owned.length < 50) {
+  if (!convention || !mission || !evaluation || !draft || !last || owned.length < 50) {
     throw new BenchmarkError(
-      'the dataset lacks a convention, a mission, an annual evaluation or 50 measurements of the viewer',
+      'the dataset lacks a convention, a mission, an approved annual evaluation, a year to open a draft in or 50 measurements of the viewer',
     );
   }
 
@@ -496,6 +547,7 @@ export async function loadScenarios(
     graphql('convention page', CONVENTION_PAGE_QUERY, { id: convention.id }),
     graphql('mission cost split', MISSION_QUERY, { id: mission }),
     graphql('annual evaluation', EVALUATION_QUERY, { id: evaluation }),
+    graphql('annual evaluation, draft (computed)', EVALUATION_QUERY, { id: draft }),
     write,
   ];
 }
