@@ -64,7 +64,7 @@ export async function listsOfConventions(
       coalesce((select json_agg(e order by e.scope, e.year, e.term_number) from evaluation e
         where e.convention_id = c.id), '[]') as evaluations
     from convention c
-    where c.id in (${sql.join(ids)})
+    where c.id = any(${[...ids]}::int[])
   `.execute(db);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => {
