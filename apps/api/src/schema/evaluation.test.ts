@@ -247,6 +247,16 @@ for (const engine of ENGINES) {
       );
     }
 
+    /** The first axis of a convention, for actions added straight in the database. */
+    function firstAxisOf(conventionId: number) {
+      return t.db
+        .selectFrom('axis')
+        .select('id')
+        .where('convention_id', '=', conventionId)
+        .orderBy('position')
+        .executeTakeFirstOrThrow();
+    }
+
     it('lists the demo evaluations, approved by both parties and communicated to a council', async () => {
       const chefchaouen = await signIn(t.app, 'admin@chefchaouen.demo');
       const list = await evaluations(chefchaouen);
@@ -297,12 +307,7 @@ for (const engine of ENGINES) {
             .where('name', '=', name)
             .executeTakeFirstOrThrow()
         ).id;
-      const axis = await t.db
-        .selectFrom('axis')
-        .select('id')
-        .where('convention_id', '=', conventionId)
-        .orderBy('position')
-        .executeTakeFirstOrThrow();
+      const axis = await firstAxisOf(conventionId);
       // An action of 2017 in both currencies: 1,000.00 EUR and 10,812.30 MAD (1,000.00 EUR at 10.8123).
       const action = await t.db
         .insertInto('action')
@@ -705,12 +710,7 @@ for (const engine of ENGINES) {
       const chefchaouen = await signIn(t.app, 'admin@chefchaouen.demo');
       const ids = await demoIds(t.app, dijon);
       const conventionId = Number(Buffer.from(ids.founding!.id, 'base64').toString().split(':')[1]);
-      const axis = await t.db
-        .selectFrom('axis')
-        .select('id')
-        .where('convention_id', '=', conventionId)
-        .orderBy('position')
-        .executeTakeFirstOrThrow();
+      const axis = await firstAxisOf(conventionId);
       const addAction = async (title: string, cents: bigint) => {
         const action = await t.db
           .insertInto('action')
