@@ -13,7 +13,8 @@ import { evaluationsOfConventions } from './evaluation.js';
 for (const engine of ENGINES) {
   describe(`a convention's lists in one statement, on ${engine}`, () => {
     it('are exactly what each list’s own statement reads, rows, types and order', async () => {
-      const { db, close } = await openTestDatabase(engine);
+      const connection = await openTestDatabase(engine);
+      const { db } = connection;
       try {
         const ids = (await db.selectFrom('convention').select('id').orderBy('id').execute()).map(
           (row) => row.id,
@@ -52,7 +53,7 @@ for (const engine of ENGINES) {
         });
         expect(await listsOfConventions(db, [])).toEqual([]);
       } finally {
-        await close();
+        await connection.close();
       }
     });
   });
