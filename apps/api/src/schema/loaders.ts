@@ -93,6 +93,7 @@ export function conventionPagesLoader<T extends ConventionList>(list: T) {
           return pages;
         });
         byShape.set(key, loader);
+        context.loaded.add(loader);
       }
       return loader;
     },
