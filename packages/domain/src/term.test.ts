@@ -25,6 +25,17 @@ describe('A7 term of five years from the signature', () => {
       { number: 2, startDate: '2021-06-01', endDate: '2026-05-31' },
     ]);
   });
+
+  it('gives the terms computed once to every later caller, which cannot alter them', () => {
+    const renewed = { ...foundingDuration, renewals: [{ decidedOn: d('2021-03-29') }] };
+    const first = termsOf(renewed);
+    expect(termsOf({ ...renewed, renewals: [{ decidedOn: d('2021-04-02') }] })).toBe(first);
+    expect(() => (first as unknown as { number: number }[]).push({ number: 3 })).toThrow(TypeError);
+    expect(() => ((first[0] as { endDate: string }).endDate = '2030-01-01')).toThrow(TypeError);
+    // Another signature date, duration or number of renewals is another set of terms.
+    expect(termsOf({ ...renewed, durationYears: 3 })[0]?.endDate).toBe('2019-05-31');
+    expect(termsOf(foundingDuration)).toHaveLength(1);
+  });
 });
 
 describe('A7 status at a date', () => {

@@ -23,16 +23,30 @@ export function termEndDate(startDate: IsoDate, durationYears: number): IsoDate 
   return addDays(anniversary(startDate, durationYears), -1);
 }
 
+/**
+ * The terms depend only on the signature date, the duration and how many renewals were decided,
+ * and every status, term and renewal field asks for them: a page of conventions would otherwise
+ * redo the same calendar arithmetic (Temporal, not cheap) several times per convention. Bounded,
+ * as a server runs for months over a country's conventions.
+ */
+const knownTerms = new Map<string, readonly Term[]>();
+const KNOWN_TERMS_MAX = 50_000;
+
 /** Every term, in order: none while unsigned; the first, then one per renewal decided. */
 export function termsOf(duration: ConventionDuration): readonly Term[] {
   if (!duration.signature) return [];
+  const key = `${duration.signature.date}/${duration.durationYears}/${duration.renewals.length}`;
+  const known = knownTerms.get(key);
+  if (known) return known;
   const terms: Term[] = [];
   let startDate = duration.signature.date;
   for (let number = 1; number <= duration.renewals.length + 1; number++) {
     const endDate = termEndDate(startDate, duration.durationYears);
-    terms.push({ number, startDate, endDate });
+    terms.push(Object.freeze({ number, startDate, endDate }));
     startDate = addDays(endDate, 1);
   }
+  if (knownTerms.size >= KNOWN_TERMS_MAX) knownTerms.clear();
+  knownTerms.set(key, Object.freeze(terms));
   return terms;
 }
 
