@@ -58,7 +58,7 @@ import {
 } from './indicator.js';
 import { InputCheck } from './input-check.js';
 import { freezeReport, narrativesLoader, reportOfEvaluation } from './evaluation-report.js';
-import { evaluationsLoader } from './loaders.js';
+import { evaluationsLoader, partiesLoader } from './loaders.js';
 import { delegateCounts, DelegateCountRef } from './mission.js';
 import { MoneyRef } from './money.js';
 import { loadByDbIds, NODE_LOADER_OPTIONS } from './node-loading.js';
@@ -353,7 +353,15 @@ export const Evaluation = builder.loadableNode('Evaluation', {
       type: ReportRef,
       description:
         'While DRAFT, computed from the convention’s data as it stands; from submission on, the report as submitted: the figures the parties approve do not move afterwards.',
-      resolve: (row, _args, context) => reportOfEvaluation(context, row),
+      resolve: async (row, _args, context) => {
+        // The report's parties are the convention's: loading its lists (shared with `approval`)
+        // brings their collectivities, so naming them costs no statement of its own.
+        const [report] = await Promise.all([
+          reportOfEvaluation(context, row),
+          partiesLoader(context).load(row.convention_id),
+        ]);
+        return report;
+      },
     }),
   }),
 });
