@@ -4,6 +4,11 @@ import { fileURLToPath } from 'node:url';
 export interface Config {
   /** Set → PostgreSQL through pg; unset → embedded PGlite in `dataDir`. */
   readonly databaseUrl: string | null;
+  /**
+   * DATABASE_READ_URL (PostgreSQL only): a streaming replica that read-only API tokens read from
+   * (db/read-routing.ts). Unset: every request reads from DATABASE_URL.
+   */
+  readonly databaseReadUrl: string | null;
   readonly dataDir: string;
   readonly port: number;
   /** Demo accounts and data are loaded only in demo mode (on by default with the embedded database). */
@@ -30,12 +35,18 @@ const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const databaseUrl = env.DATABASE_URL?.trim() || null;
+  const databaseReadUrl = env.DATABASE_READ_URL?.trim() || null;
+  if (databaseReadUrl && !databaseUrl) {
+    // A replica replays a primary: the embedded database has none.
+    throw new ConfigError('DATABASE_READ_URL needs PostgreSQL as the primary (DATABASE_URL)');
+  }
   const port = Number(env.PORT ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError(`PORT must be a port number, got "${env.PORT ?? ''}"`);
   }
   return {
     databaseUrl,
+    databaseReadUrl,
     dataDir: env.COOP_DATA_DIR?.trim() || `${repoRoot}.coop-data`,
     port,
     demo:

@@ -8,12 +8,13 @@ import { StatementCounter } from './db/statement-counter.js';
 /** What every resolver of one request shares. A fresh one per request: loaders cache per request. */
 export interface Context {
   /**
-   * Where this request reads and writes: the open transaction while a mutation runs, the pool
-   * otherwise. Loaders and access checks inside a mutation so see its own writes, and never wait
-   * for a second connection (PGlite has only one).
+   * Where this request reads and writes: the open transaction while a mutation runs, else the
+   * database it reads from (db/read-routing.ts: a replica for read-only tokens), and the primary
+   * once it has written. Loaders and access checks inside a mutation so see its own writes, and
+   * never wait for a second connection (PGlite has only one).
    */
   readonly db: Executor;
-  /** The pool itself, counting this request's statements: where transactions start. */
+  /** The primary itself, counting this request's statements: where transactions start. */
   readonly pool: Db;
   readonly statements: StatementCounter;
   readonly viewer: Viewer | null;
@@ -32,7 +33,10 @@ export interface Context {
 }
 
 export function createContext(options: {
+  /** The primary. */
   db: Db;
+  /** Where the request reads until it writes (db/read-routing.ts); the primary when absent. */
+  reads?: Db;
   viewer: Viewer | null;
   remoteAddress: string;
   secureCookies: boolean;
@@ -40,16 +44,18 @@ export function createContext(options: {
 }): Context {
   const statements = options.statements ?? new StatementCounter();
   const pool = options.db.withPlugin(statements);
+  let reads: Executor =
+    options.reads && options.reads !== options.db ? options.reads.withPlugin(statements) : pool;
   let transaction: Transaction<Database> | null = null;
   return {
     // A plain field, switched on the object the resolvers receive: GraphQL Yoga copies the
     // context's fields into its own object, so a getter would be read once, at the copy, and
     // loaders inside a mutation would read outside its transaction (and wait forever on PGlite).
-    db: pool,
+    db: reads,
     pool,
     statements,
     viewer: options.viewer,
-    access: new Access(() => transaction ?? pool, options.viewer),
+    access: new Access(() => transaction ?? reads, options.viewer),
     today: today(options.viewer?.timeZone ?? 'UTC'),
     remoteAddress: options.remoteAddress,
     secureCookies: options.secureCookies,
@@ -61,7 +67,10 @@ export function createContext(options: {
       try {
         return await work();
       } finally {
+        // A request that wrote reads from the primary from then on: its answer shows the write
+        // even when a replica has not replayed it yet.
         transaction = null;
+        reads = pool;
         this.db = pool;
       }
     },

@@ -9,16 +9,25 @@ import { createApp } from './yoga.js';
 
 const config = readConfig();
 
+function postgresOptions(url: string) {
+  return {
+    url,
+    statementTimeoutMs: config.statementTimeoutMs,
+    connectionTimeoutMs: config.connectionTimeoutMs,
+    preparedStatements: config.preparedStatements,
+  };
+}
+
 async function connect(): Promise<Connection> {
-  if (config.databaseUrl) {
-    return openPostgres({
-      url: config.databaseUrl,
-      statementTimeoutMs: config.statementTimeoutMs,
-      connectionTimeoutMs: config.connectionTimeoutMs,
-      preparedStatements: config.preparedStatements,
-    });
-  }
+  if (config.databaseUrl) return openPostgres(postgresOptions(config.databaseUrl));
   return openPglite({ dataDir: config.dataDir });
+}
+
+/** DATABASE_READ_URL: the replica that read-only API tokens read from (db/read-routing.ts). */
+function connectReplica(): Connection | null {
+  return config.databaseReadUrl
+    ? openPostgres({ ...postgresOptions(config.databaseReadUrl), readOnly: true })
+    : null;
 }
 
 /** Migrations and the demo run once, in the first process, before any worker serves. */
@@ -90,9 +99,11 @@ function superviseWorkers(workers: number): void {
 async function serve(): Promise<void> {
   const connection = await connect();
   if (cluster.isPrimary) await prepare(connection);
+  const replica = connectReplica();
 
   const app = createApp({
     db: connection.db,
+    replica: replica?.db ?? null,
     production: config.production,
     exposeSqlCount: config.exposeSqlCount,
   });
@@ -107,7 +118,9 @@ async function serve(): Promise<void> {
     const database =
       connection.engine === 'pglite'
         ? `embedded PGlite in ${config.dataDir}`
-        : 'PostgreSQL (DATABASE_URL)';
+        : replica
+          ? 'PostgreSQL (DATABASE_URL), read-only tokens on DATABASE_READ_URL'
+          : 'PostgreSQL (DATABASE_URL)';
     const lines = [
       '',
       `Coop is running at ${url}`,
@@ -131,7 +144,7 @@ async function serve(): Promise<void> {
     console.log(`\n${signal}: stopping…`);
     server.close();
     server.closeAllConnections();
-    await connection.close();
+    await Promise.all([connection.close(), replica?.close()]);
     process.exit(0);
   }
   process.on('SIGINT', () => void stop('SIGINT'));

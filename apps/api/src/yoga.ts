@@ -6,6 +6,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { viewerOfRequest } from './auth/viewer-of-request.js';
 import { createContext, type Context } from './context.js';
 import type { Db } from './db/database.js';
+import { readDatabaseOf, type Databases } from './db/read-routing.js';
 import { bodyLimit } from './http/body-limit.js';
 import { healthRoute } from './http/health.js';
 import { exportRoutes } from './http/exports/index.js';
@@ -20,7 +21,10 @@ export interface ServerContext {
 }
 
 export interface AppOptions {
+  /** The primary: every write and every sign-in. */
   readonly db: Db;
+  /** A streaming replica for the reads of read-only API tokens (db/read-routing.ts). */
+  readonly replica?: Db | null;
   /** Secure cookies and no GraphiQL in production. */
   readonly production?: boolean;
   /** Adds the x-coop-sql-statements header to every response (tests, benchmarks). */
@@ -56,6 +60,7 @@ export const SQL_COUNT_HEADER = 'x-coop-sql-statements';
  */
 export function createApp(options: AppOptions): App {
   const { db } = options;
+  const databases: Databases = { primary: db, replica: options.replica ?? null };
   const production = options.production ?? false;
   return createYoga<ServerContext, Context>({
     schema,
@@ -76,9 +81,11 @@ export function createApp(options: AppOptions): App {
     batching: false,
     logging: production ? 'info' : 'warn',
     context: async ({ request, req, remoteAddress }) => {
+      const viewer = await viewerOfRequest(db, request);
       const context = createContext({
         db,
-        viewer: await viewerOfRequest(db, request),
+        reads: readDatabaseOf(viewer, databases),
+        viewer,
         remoteAddress: remoteAddress ?? req?.socket.remoteAddress ?? 'unknown',
         secureCookies: production,
       });
@@ -86,9 +93,9 @@ export function createApp(options: AppOptions): App {
       return context;
     },
     plugins: [
-      healthRoute(db),
-      exportRoutes(db),
-      calendarRoute(db),
+      healthRoute(databases),
+      exportRoutes(databases),
+      calendarRoute(databases),
       bodyLimit(),
       useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       EnvelopArmorPlugin({

@@ -21,5 +21,7 @@ export function visibleConventionIds(db: Executor, viewer: Pick<Viewer, 'collect
  * statement of its own. `collectivityColumn` names the viewer's collectivity in that statement.
  */
 export function partyToColumn(collectivityColumn: string): RawBuilder<number[]> {
-  return sql<number[]>`array(select convention_party.convention_id from convention_party where convention_party.collectivity_id = ${sql.ref(collectivityColumn)})`;
+  return sql<
+    number[]
+  >`array(select convention_party.convention_id from convention_party where convention_party.collectivity_id = ${sql.ref(collectivityColumn)})`;
 }

@@ -25,6 +25,11 @@ export interface PostgresOptions {
    * cannot keep prepared statements (PgBouncer in transaction mode before 1.21).
    */
   readonly preparedStatements?: boolean;
+  /**
+   * Every transaction read-only (a replica): a write sent here by mistake fails at once, even
+   * when the address points at a primary.
+   */
+  readonly readOnly?: boolean;
 }
 
 /**
@@ -98,6 +103,7 @@ export function openPostgres(options: PostgresOptions): Connection {
     statement_timeout: options.statementTimeoutMs ?? 10_000,
     idle_in_transaction_session_timeout: (options.statementTimeoutMs ?? 10_000) * 3,
     idleTimeoutMillis: 30_000,
+    ...(options.readOnly ? { options: '-c default_transaction_read_only=on' } : {}),
     types: postgresTypes(),
   });
   // A connection dropped while idle (PostgreSQL restarted) must not crash the process: the pool

@@ -10,7 +10,8 @@ import { encodeGlobalID } from '@pothos/plugin-relay';
 import type { Plugin } from 'graphql-yoga';
 import ical, { ICalEventTransparency } from 'ical-generator';
 import { hashSecretToken } from '../auth/secret-token.js';
-import type { Db, Executor } from '../db/database.js';
+import type { Executor } from '../db/database.js';
+import type { Databases } from '../db/read-routing.js';
 import { durationOf } from '../mapping/convention.js';
 import { findLiveCalendarFeed } from '../repositories/calendar-feed.js';
 import { findCollectivitiesByIds } from '../repositories/collectivity.js';
@@ -150,8 +151,8 @@ async function calendarFeed(request: DownloadRequest): Promise<DownloadResult> {
 }
 
 /** The read-only calendar feed of a collectivity's deadlines (DESIGN.md, "Non-GraphQL endpoints"). */
-export function calendarRoute(db: Db): Plugin {
-  return downloadRoutes(db, [
+export function calendarRoute(databases: Databases): Plugin {
+  return downloadRoutes(databases, [
     { pattern: /^\/calendar\/([^/]+)\.ics$/, signIn: false, handle: calendarFeed },
   ]);
 }

@@ -3,6 +3,7 @@ import { Access } from '../../access/policy.js';
 import type { Viewer } from '../../access/viewer.js';
 import { viewerOfRequest } from '../../auth/viewer-of-request.js';
 import type { Db } from '../../db/database.js';
+import { readDatabaseOf, type Databases } from '../../db/read-routing.js';
 
 /**
  * The plain HTTP downloads (exports, calendar feed) answer like GraphQL: the same sign-in, the
@@ -27,6 +28,7 @@ export interface DownloadRequest {
   readonly url: URL;
   /** The parts of the path the route's pattern captured. */
   readonly params: readonly string[];
+  /** The primary; for a signed-in route, where its viewer reads (db/read-routing.ts). */
   readonly db: Db;
 }
 
@@ -111,14 +113,14 @@ export function slug(text: string): string {
  * a viewer (for the routes that need one), 404 for what is missing or not visible, 405 for any
  * other method, 500 with no detail for anything unexpected.
  */
-export function downloadRoutes(db: Db, routes: readonly DownloadRoute[]): Plugin {
+export function downloadRoutes(databases: Databases, routes: readonly DownloadRoute[]): Plugin {
   return {
     async onRequest(payload) {
       const { url, request } = payload;
       for (const route of routes) {
         const match = route.pattern.exec(url.pathname);
         if (!match) continue;
-        payload.endResponse(await answer(db, route, request, url, match.slice(1)));
+        payload.endResponse(await answer(databases, route, request, url, match.slice(1)));
         return;
       }
     },
@@ -126,7 +128,7 @@ export function downloadRoutes(db: Db, routes: readonly DownloadRoute[]): Plugin
 }
 
 async function answer(
-  db: Db,
+  databases: Databases,
   route: DownloadRoute,
   request: Request,
   url: URL,
@@ -138,6 +140,7 @@ async function answer(
     });
   }
   try {
+    const db = databases.primary;
     const plain = { request, url, params: params.map((param) => decodeURIComponent(param)), db };
     let result: DownloadResult;
     if (route.signIn) {
@@ -147,7 +150,13 @@ async function answer(
           'www-authenticate': 'Bearer',
         });
       }
-      result = await route.handle({ ...plain, viewer, access: new Access(() => db, viewer) });
+      const reads = readDatabaseOf(viewer, databases);
+      result = await route.handle({
+        ...plain,
+        db: reads,
+        viewer,
+        access: new Access(() => reads, viewer),
+      });
     } else {
       result = await route.handle(plain);
     }

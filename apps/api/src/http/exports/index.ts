@@ -1,5 +1,5 @@
 import type { Plugin } from 'graphql-yoga';
-import type { Db } from '../../db/database.js';
+import type { Databases } from '../../db/read-routing.js';
 import { apdCsvRoute } from './apd.js';
 import { budgetCsvRoute } from './budget-csv.js';
 import { downloadRoutes } from './download.js';
@@ -27,8 +27,11 @@ export function exportOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): Expo
  * /exports/conventions/{id}/measurements.csv, /exports/conventions/{id}/evaluations/{year} and
  * /exports/collectivities/{id}/apd/{year}.csv.
  */
-export function exportRoutes(db: Db, options: ExportOptions = exportOptionsFromEnv()): Plugin {
-  return downloadRoutes(db, [
+export function exportRoutes(
+  databases: Databases,
+  options: ExportOptions = exportOptionsFromEnv(),
+): Plugin {
+  return downloadRoutes(databases, [
     iatiRoute(options.iati),
     budgetCsvRoute,
     measurementsCsvRoute,
