@@ -51,6 +51,13 @@ for (const engine of ENGINES) {
           renewals: [],
           evaluations: [],
         });
+        // One convention is asked by another statement (plain equality): the same lists.
+        for (const [index, id] of ids.entries()) {
+          expect(await listsOfConventions(db, [id]), `convention ${id} alone`).toEqual([
+            lists[index],
+          ]);
+        }
+        expect(await listsOfConventions(db, [999_999])).toEqual([lists.at(-1)]);
         expect(await listsOfConventions(db, [])).toEqual([]);
       } finally {
         await connection.close();

@@ -48,6 +48,12 @@ export async function listsOfConventions(
   ids: readonly number[],
 ): Promise<ConventionLists[]> {
   if (ids.length === 0) return [];
+  // One convention (a page, an evaluation) is asked by plain equality: PostgreSQL then keeps one
+  // generic plan for the prepared statement. With an array it plans the six subqueries again on
+  // every call (a generic plan for "any length" looks dearer than a custom one for one id):
+  // 0.45 ms of its CPU per page, more than running them.
+  const which =
+    ids.length === 1 ? sql`c.id = ${ids[0]}::int` : sql`c.id = any(${[...ids]}::int[])`;
   const { rows } = await sql<ListsRow>`
     select c.id,
       coalesce((select json_agg(p order by p.position) from convention_party p
@@ -64,7 +70,7 @@ export async function listsOfConventions(
       coalesce((select json_agg(e order by e.scope, e.year, e.term_number) from evaluation e
         where e.convention_id = c.id), '[]') as evaluations
     from convention c
-    where c.id = any(${[...ids]}::int[])
+    where ${which}
   `.execute(db);
   const byId = new Map(rows.map((row) => [row.id, row]));
   return ids.map((id) => {
