@@ -47,7 +47,7 @@ import { EDIT_ERRORS } from './errors.js';
 import { referencedDbId } from './foreign-id.js';
 import { requireDbId } from './global-id.js';
 import { InputCheck } from './input-check.js';
-import { conventionPagesLoader, perRequest } from './loaders.js';
+import { conventionPagesLoader, partiesLoader, perRequest } from './loaders.js';
 import { MoneyInput, MoneyRef, readMoney } from './money.js';
 import { loadByDbIds, NODE_LOADER_OPTIONS } from './node-loading.js';
 import { pageOf, readPageArgs, type Page } from './pagination.js';
@@ -253,7 +253,12 @@ builder.objectField(Convention, 'missions', (t) =>
     args: { first: t.arg.int({ description: 'At most 100.' }), after: t.arg.string() },
     resolve: async (convention, args, context) => {
       const page = readPageArgs(args);
-      const rows = await missionPages.pages(context, page).load(convention.id);
+      // A mission travels between the convention's parties: with its lists read first, their
+      // origin and host are already known and cost no statement of their own.
+      const [rows] = await Promise.all([
+        missionPages.pages(context, page).load(convention.id),
+        partiesLoader(context).load(convention.id),
+      ]);
       return pageOf(rows, page, () => missionPages.counts(context).load(convention.id));
     },
   }),
