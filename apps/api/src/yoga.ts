@@ -7,6 +7,7 @@ import { viewerOfRequest } from './auth/viewer-of-request.js';
 import { createContext, type Context } from './context.js';
 import type { Db } from './db/database.js';
 import { readDatabaseOf, type Databases } from './db/read-routing.js';
+import { StatementCounter } from './db/statement-counter.js';
 import { bodyLimit } from './http/body-limit.js';
 import { healthRoute } from './http/health.js';
 import { exportRoutes } from './http/exports/index.js';
@@ -81,10 +82,13 @@ export function createApp(options: AppOptions): App {
     batching: false,
     logging: production ? 'info' : 'warn',
     context: async ({ request, req, remoteAddress }) => {
-      const viewer = await viewerOfRequest(db, request);
+      // The sign-in lookup is one of the request's statements too.
+      const statements = new StatementCounter();
+      const viewer = await viewerOfRequest(db.withPlugin(statements), request);
       const context = createContext({
         db,
         reads: readDatabaseOf(viewer, databases),
+        statements,
         viewer,
         remoteAddress: remoteAddress ?? req?.socket.remoteAddress ?? 'unknown',
         secureCookies: production,
