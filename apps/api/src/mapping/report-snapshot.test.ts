@@ -35,6 +35,23 @@ describe('a report frozen at submission', () => {
     expect(json).toContain('{"$bigint":"123456789012345678"}');
   });
 
+  it('reads the same stored value twice alike (a request may ask for a report twice)', () => {
+    const stored: unknown = JSON.parse(snapshotOfReport(REPORT));
+    expect(reportOfSnapshot(stored)).toEqual(REPORT);
+    expect(reportOfSnapshot(stored)).toEqual(REPORT);
+  });
+
+  it('takes only a lone "$bigint" key for an amount', () => {
+    const stored = {
+      format: 1,
+      report: { note: { $bigint: '12', label: 'kept' }, list: [{ $bigint: '-3' }] },
+    };
+    expect(reportOfSnapshot(stored)).toEqual({
+      note: { $bigint: '12', label: 'kept' },
+      list: [-3n],
+    });
+  });
+
   it('refuses what it cannot read rather than showing wrong figures', () => {
     expect(() => reportOfSnapshot({ format: 2, report: {} })).toThrow(TypeError);
     expect(() => reportOfSnapshot(null)).toThrow(TypeError);
