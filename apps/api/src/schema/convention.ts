@@ -409,18 +409,21 @@ builder.queryField('conventions', (t) =>
       const page = readPageArgs(args);
       const filter = args.filter;
       if (!filter || Object.values(filter).every((value) => value == null || value === '')) {
-        const rows = await listVisibleConventions(context.db, viewer, {
-          afterId: page.afterId,
-          limit: page.limit + 1,
-        });
+        const rows = primed(
+          context,
+          await listVisibleConventions(context.db, viewer, {
+            afterId: page.afterId,
+            limit: page.limit + 1,
+          }),
+        );
         return pageOf(rows, page, () => countVisibleConventions(context.db, viewer));
       }
       // A collectivity is party to a bounded number of conventions: filter them all by the
       // domain's status (computed, not stored) and page over what matches.
-      const all = await listVisibleConventions(context.db, viewer, {
-        afterId: null,
-        limit: 100_000,
-      });
+      const all = primed(
+        context,
+        await listVisibleConventions(context.db, viewer, { afterId: null, limit: 100_000 }),
+      );
       const matches = await filterConventions(all, filter, context);
       const afterId = page.afterId;
       const rest = afterId === null ? matches : matches.filter((row) => row.id > afterId);
@@ -428,6 +431,16 @@ builder.queryField('conventions', (t) =>
     },
   }),
 );
+
+/**
+ * Rows listed for the viewer are visible ones: handed to the node loader, they are not read again
+ * when an action's budget or a report asks for its convention.
+ */
+function primed(context: Context, rows: ConventionRow[]): ConventionRow[] {
+  const nodes = Convention.getDataloader(context);
+  for (const row of rows) nodes.prime(row.id, row);
+  return rows;
+}
 
 async function filterConventions(
   rows: readonly ConventionRow[],
@@ -452,15 +465,17 @@ async function filterConventions(
       ),
     ),
   ];
-  const countries = new Map(
-    (await findCollectivitiesByIds(context.db, partnerIds)).map((row) => [
-      row.id,
-      row.country_code,
-    ]),
-  );
   const search = filter.search?.trim().toLowerCase();
   const axis = filter.axis?.trim().toLowerCase();
   const country = filter.partnerCountry?.trim().toUpperCase();
+  // The parties' collectivities came with the lists: no statement of their own.
+  const countries = new Map(
+    country
+      ? (await collectivityRowLoader(context).loadMany(partnerIds)).flatMap((row) =>
+          row && !(row instanceof Error) ? [[row.id, row.country_code] as const] : [],
+        )
+      : [],
+  );
   return rows.filter((row, index) => {
     const rowRenewals = renewals[index];
     const rowParties = parties[index];
