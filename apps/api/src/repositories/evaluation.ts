@@ -9,6 +9,7 @@ import type {
   SpecificConventionRow,
 } from '../db/tables/action.js';
 import type {
+  ApprovalRow,
   EvaluationAxisNarrativeRow,
   EvaluationReportRow,
   EvaluationRow,
@@ -41,19 +42,50 @@ export async function evaluationsOfConventions(
   return ids.map((id) => rows.filter((row) => row.convention_id === id));
 }
 
-/** The evaluations among `ids` that the viewer may see (its collectivity is party to their convention). */
-export async function findVisibleEvaluations(
+/**
+ * Visible evaluations, each with its frozen report when it has one and its approvals (every
+ * version), in one statement: an evaluation is asked for mostly to read its report and where its
+ * approval stands.
+ */
+export async function findVisibleEvaluationsWithReports(
   db: Executor,
   viewer: Reader,
   ids: readonly number[],
-): Promise<EvaluationRow[]> {
+): Promise<
+  { evaluation: EvaluationRow; report: EvaluationReportRow | null; approvals: ApprovalRow[] }[]
+> {
   if (ids.length === 0) return [];
-  return db
+  const rows = await db
     .selectFrom('evaluation')
-    .selectAll()
-    .where('id', 'in', ids)
-    .where('convention_id', 'in', visibleConventionIds(db, viewer))
+    .leftJoin('evaluation_report', 'evaluation_report.evaluation_id', 'evaluation.id')
+    .selectAll('evaluation')
+    .select([
+      'evaluation_report.version as report_version',
+      'evaluation_report.report as report',
+      'evaluation_report.frozen_at as report_frozen_at',
+      // As approvalsOf (repositories/approval.ts) orders them; JSON carries the time as text.
+      sql<(Omit<ApprovalRow, 'approved_at'> & { approved_at: string })[]>`coalesce((
+        select json_agg(a order by a.approved_at, a.id) from approval a
+        where a.subject_type = 'EVALUATION' and a.subject_id = evaluation.id), '[]')`.as(
+        'approvals',
+      ),
+    ])
+    .where('evaluation.id', 'in', ids)
+    .where('evaluation.convention_id', 'in', visibleConventionIds(db, viewer))
     .execute();
+  return rows.map(({ report_version, report, report_frozen_at, approvals, ...evaluation }) => ({
+    evaluation,
+    report:
+      report_version === null || report_frozen_at === null
+        ? null
+        : {
+            evaluation_id: evaluation.id,
+            version: report_version,
+            report,
+            frozen_at: report_frozen_at,
+          },
+    approvals: approvals.map((row) => ({ ...row, approved_at: new Date(row.approved_at) })),
+  }));
 }
 
 export async function narrativesOfEvaluations(

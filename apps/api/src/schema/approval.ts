@@ -52,6 +52,16 @@ const approvalsLoader = createContextCache(
     }),
 );
 
+/** Approvals read with their subject (an evaluation with its report): not read again. */
+export function primeApprovals(
+  context: Context,
+  type: ApprovalSubjectType,
+  approvals: ReadonlyMap<number, ApprovalRow[]>,
+): void {
+  const loader = approvalsLoader(context);
+  for (const [id, rows] of approvals) loader.prime({ type, id }, rows);
+}
+
 interface JointApprovalShape {
   state: 'PENDING' | 'AGREED';
   version: number;

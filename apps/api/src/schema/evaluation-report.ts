@@ -7,7 +7,7 @@ import {
 } from '@coop/domain';
 import { createContext, type Context } from '../context.js';
 import type { Db } from '../db/database.js';
-import type { EvaluationRow } from '../db/tables/evaluation.js';
+import type { EvaluationReportRow, EvaluationRow } from '../db/tables/evaluation.js';
 import { axisOf, narrativeOf } from '../mapping/evaluation.js';
 import {
   reportOfSnapshot,
@@ -42,6 +42,15 @@ export const narrativesLoader = perRequest((context, ids) =>
 const frozenReportsLoader = perRequest((context, ids) =>
   frozenReportsOfEvaluations(context.db, ids),
 );
+
+/** Reports read with their evaluations (findVisibleEvaluationsWithReports): not read again. */
+export function primeFrozenReports(
+  context: Context,
+  found: readonly { evaluation: EvaluationRow; report: EvaluationReportRow | null }[],
+): void {
+  const loader = frozenReportsLoader(context);
+  for (const { evaluation, report } of found) loader.prime(evaluation.id, report);
+}
 
 /** What a report is of: an evaluation's year or term, with its narratives if it exists. */
 export type ReportPeriod =

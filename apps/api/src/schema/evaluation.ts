@@ -34,14 +34,19 @@ import {
 import {
   findEvaluationForUpdate,
   findEvaluationOfPeriod,
-  findVisibleEvaluations,
+  findVisibleEvaluationsWithReports,
   dropFrozenReport,
   insertEvaluation,
   saveNarratives,
   setEvaluationState,
 } from '../repositories/evaluation.js';
 import { updateVersioned } from '../repositories/versioned.js';
-import { jointApprovalOf, JointApprovalRef, registerApprovalSubject } from './approval.js';
+import {
+  jointApprovalOf,
+  JointApprovalRef,
+  primeApprovals,
+  registerApprovalSubject,
+} from './approval.js';
 import { Collectivity } from './collectivity.js';
 import { Axis, Convention } from './convention.js';
 import { EDIT_ERRORS } from './errors.js';
@@ -57,7 +62,12 @@ import {
   ProgressStatusEnum,
 } from './indicator.js';
 import { InputCheck } from './input-check.js';
-import { freezeReport, narrativesLoader, reportOfEvaluation } from './evaluation-report.js';
+import {
+  freezeReport,
+  narrativesLoader,
+  primeFrozenReports,
+  reportOfEvaluation,
+} from './evaluation-report.js';
 import { evaluationsLoader, partiesLoader } from './loaders.js';
 import { delegateCounts, DelegateCountRef } from './mission.js';
 import { MoneyRef } from './money.js';
@@ -306,11 +316,17 @@ export const Evaluation = builder.loadableNode('Evaluation', {
   authScopes: (row) => ({ readConvention: row.convention_id }),
   loaderOptions: NODE_LOADER_OPTIONS,
   load: (keys: (string | number)[], context) =>
-    loadByDbIds(keys, (ids) =>
-      context.viewer
-        ? findVisibleEvaluations(context.db, context.viewer, ids)
-        : Promise.resolve([]),
-    ),
+    loadByDbIds(keys, async (ids) => {
+      if (!context.viewer) return [];
+      const found = await findVisibleEvaluationsWithReports(context.db, context.viewer, ids);
+      primeFrozenReports(context, found);
+      primeApprovals(
+        context,
+        'EVALUATION',
+        new Map(found.map(({ evaluation, approvals }) => [evaluation.id, approvals])),
+      );
+      return found.map(({ evaluation }) => evaluation);
+    }),
   fields: (t) => ({
     convention: t.field({ type: Convention, resolve: (row) => row.convention_id }),
     scope: t.field({ type: EvaluationScopeEnum, resolve: (row) => row.scope }),
