@@ -47,7 +47,7 @@ export async function evaluationsOfConventions(
  * version), in one statement: an evaluation is asked for mostly to read its report and where its
  * approval stands.
  */
-export async function findVisibleEvaluationsWithReports(
+export async function findVisibleEvaluations(
   db: Executor,
   viewer: Reader,
   ids: readonly number[],

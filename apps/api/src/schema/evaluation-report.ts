@@ -43,13 +43,13 @@ const frozenReportsLoader = perRequest((context, ids) =>
   frozenReportsOfEvaluations(context.db, ids),
 );
 
-/** Reports read with their evaluations (findVisibleEvaluationsWithReports): not read again. */
+/** Reports read with their evaluations (findVisibleEvaluations), by evaluation: not read again. */
 export function primeFrozenReports(
   context: Context,
-  found: readonly { evaluation: EvaluationRow; report: EvaluationReportRow | null }[],
+  reports: ReadonlyMap<number, EvaluationReportRow | null>,
 ): void {
   const loader = frozenReportsLoader(context);
-  for (const { evaluation, report } of found) loader.prime(evaluation.id, report);
+  for (const [id, report] of reports) loader.prime(id, report);
 }
 
 /** What a report is of: an evaluation's year or term, with its narratives if it exists. */

@@ -34,7 +34,7 @@ import {
 import {
   findEvaluationForUpdate,
   findEvaluationOfPeriod,
-  findVisibleEvaluationsWithReports,
+  findVisibleEvaluations,
   dropFrozenReport,
   insertEvaluation,
   saveNarratives,
@@ -318,8 +318,11 @@ export const Evaluation = builder.loadableNode('Evaluation', {
   load: (keys: (string | number)[], context) =>
     loadByDbIds(keys, async (ids) => {
       if (!context.viewer) return [];
-      const found = await findVisibleEvaluationsWithReports(context.db, context.viewer, ids);
-      primeFrozenReports(context, found);
+      const found = await findVisibleEvaluations(context.db, context.viewer, ids);
+      primeFrozenReports(
+        context,
+        new Map(found.map(({ evaluation, report }) => [evaluation.id, report])),
+      );
       primeApprovals(
         context,
         'EVALUATION',
