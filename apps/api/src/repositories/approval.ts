@@ -1,3 +1,4 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../db/database.js';
 import type { ApprovalRow, ApprovalSubjectType } from '../db/tables/evaluation.js';
 
@@ -25,10 +26,32 @@ export async function approvalsOf(
       ),
     )
     .orderBy('approved_at')
+    .orderBy('id')
     .execute();
   return keys.map((key) =>
     rows.filter((row) => row.subject_type === key.type && row.subject_id === key.id),
   );
+}
+
+/** Approvals as JSON carries them: the time as text. */
+export type ApprovalsJson = (Omit<ApprovalRow, 'approved_at'> & { approved_at: string })[];
+
+/**
+ * The approvals of the subject whose ID is the column `subjectIdColumn`, as a JSON array column in
+ * the statement that reads the subject (an evaluation, a page of actions): no statement of their
+ * own. Ordered as approvalsOf orders them.
+ */
+export function approvalsColumn(
+  type: ApprovalSubjectType,
+  subjectIdColumn: string,
+): RawBuilder<ApprovalsJson> {
+  return sql<ApprovalsJson>`coalesce((
+    select json_agg(a order by a.approved_at, a.id) from approval a
+    where a.subject_type = ${sql.lit(type)} and a.subject_id = ${sql.ref(subjectIdColumn)}), '[]')`;
+}
+
+export function approvalsFromJson(rows: ApprovalsJson): ApprovalRow[] {
+  return rows.map((row) => ({ ...row, approved_at: new Date(row.approved_at) }));
 }
 
 export async function insertApproval(

@@ -10,6 +10,13 @@ import type {
   RenewalRow,
 } from '../db/tables/convention.js';
 import { visibleConventionIds } from '../access/visibility.js';
+import {
+  LIST_COLUMNS,
+  listsOf,
+  oneOrMany,
+  type ConventionLists,
+  type ListsColumns,
+} from './convention-lists.js';
 import type { Viewer } from '../access/viewer.js';
 
 type Reader = Pick<Viewer, 'collectivityId'>;
@@ -29,20 +36,53 @@ export async function findVisibleConventions(
     .execute();
 }
 
-/** One page of the viewer's conventions in a stable order (keyset on id). */
+/** A convention row and its short lists, read in the same statement. */
+export interface ConventionWithLists {
+  readonly convention: ConventionRow;
+  readonly lists: ConventionLists;
+}
+
+function withLists(rows: (ConventionRow & ListsColumns)[]): ConventionWithLists[] {
+  return rows.map(
+    ({ parties, collectivities, axes, deliberations, renewals, evaluations, ...convention }) => ({
+      convention,
+      lists: listsOf({ parties, collectivities, axes, deliberations, renewals, evaluations }),
+    }),
+  );
+}
+
+/** findVisibleConventions, each with its lists (convention-lists.ts): one statement. */
+export async function findVisibleConventionsWithLists(
+  db: Executor,
+  viewer: Reader,
+  ids: readonly number[],
+): Promise<ConventionWithLists[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom('convention as c')
+    .selectAll('c')
+    .select(LIST_COLUMNS)
+    .where(oneOrMany(ids))
+    .where('c.id', 'in', visibleConventionIds(db, viewer))
+    .execute();
+  return withLists(rows);
+}
+
+/** One page of the viewer's conventions in a stable order (keyset on id), with their lists. */
 export async function listVisibleConventions(
   db: Executor,
   viewer: Reader,
   page: { afterId: number | null; limit: number },
-): Promise<ConventionRow[]> {
+): Promise<ConventionWithLists[]> {
   let query = db
-    .selectFrom('convention')
-    .selectAll()
-    .where('id', 'in', visibleConventionIds(db, viewer))
-    .orderBy('id')
+    .selectFrom('convention as c')
+    .selectAll('c')
+    .select(LIST_COLUMNS)
+    .where('c.id', 'in', visibleConventionIds(db, viewer))
+    .orderBy('c.id')
     .limit(page.limit);
-  if (page.afterId !== null) query = query.where('id', '>', page.afterId);
-  return query.execute();
+  if (page.afterId !== null) query = query.where('c.id', '>', page.afterId);
+  return withLists(await query.execute());
 }
 
 export async function countVisibleConventions(db: Executor, viewer: Reader): Promise<number> {

@@ -15,6 +15,7 @@ import type {
   EvaluationRow,
   EvaluationTable,
 } from '../db/tables/evaluation.js';
+import { approvalsColumn, approvalsFromJson } from './approval.js';
 import { budgetsOfActions, type BudgetRows } from './budget.js';
 
 type Reader = Pick<Viewer, 'collectivityId'>;
@@ -63,12 +64,7 @@ export async function findVisibleEvaluations(
       'evaluation_report.version as report_version',
       'evaluation_report.report as report',
       'evaluation_report.frozen_at as report_frozen_at',
-      // As approvalsOf (repositories/approval.ts) orders them; JSON carries the time as text.
-      sql<(Omit<ApprovalRow, 'approved_at'> & { approved_at: string })[]>`coalesce((
-        select json_agg(a order by a.approved_at, a.id) from approval a
-        where a.subject_type = 'EVALUATION' and a.subject_id = evaluation.id), '[]')`.as(
-        'approvals',
-      ),
+      approvalsColumn('EVALUATION', 'evaluation.id').as('approvals'),
     ])
     .where('evaluation.id', 'in', ids)
     .where('evaluation.convention_id', 'in', visibleConventionIds(db, viewer))
@@ -84,7 +80,7 @@ export async function findVisibleEvaluations(
             report,
             frozen_at: report_frozen_at,
           },
-    approvals: approvals.map((row) => ({ ...row, approved_at: new Date(row.approved_at) })),
+    approvals: approvalsFromJson(approvals),
   }));
 }
 

@@ -51,6 +51,7 @@ import {
   specificConventionsOfActions,
 } from '../repositories/action.js';
 import { approvalsOf } from '../repositories/approval.js';
+import { primeApprovals } from './approval.js';
 import { findAxisForUpdate, findParties } from '../repositories/convention.js';
 import { findOrganizationsByIds } from '../repositories/organization.js';
 import { updateVersioned } from '../repositories/versioned.js';
@@ -61,6 +62,7 @@ import { InputCheck } from './input-check.js';
 import { axesLoader, conventionPagesLoader, perRequest } from './loaders.js';
 import { loadByDbIds, NODE_LOADER_OPTIONS } from './node-loading.js';
 import { pageOf, readPageArgs, type Page } from './pagination.js';
+import { asksFor } from './selection.js';
 import { Organization } from './organization.js';
 
 export const ActionStatusEnum = builder.enumType('ActionStatus', {
@@ -90,7 +92,10 @@ const actionOrganizationsLoader = perRequest((context, ids) =>
 const participatoryActivitiesLoader = perRequest((context, ids) =>
   participatoryActivitiesOfActions(context.db, ids),
 );
-const actionPages = conventionPagesLoader('action');
+// A page of actions brings its budgets' approval state when the query shows it (convention page).
+const actionPages = conventionPagesLoader('action', (context, approvals) =>
+  primeApprovals(context, 'BUDGET', approvals),
+);
 
 /**
  * The action's axis, from its convention's axes: visible wherever the action is, and loaded once
@@ -250,9 +255,12 @@ builder.objectField(Convention, 'actions', (t) =>
     type: ActionConnection,
     description: 'The actions run under the convention, oldest first.',
     args: { first: t.arg.int({ description: 'At most 100.' }), after: t.arg.string() },
-    resolve: async (convention, args, context) => {
+    resolve: async (convention, args, context, info) => {
       const page = readPageArgs(args);
-      const rows = await actionPages.pages(context, page).load(convention.id);
+      const budgetApprovals = asksFor(info, ['edges', 'node', 'budget', 'approval']);
+      const rows = await actionPages
+        .pages(context, { ...page, budgetApprovals })
+        .load(convention.id);
       return pageOf(rows, page, () => actionPages.counts(context).load(convention.id));
     },
   }),

@@ -45,12 +45,15 @@ export function registerApprovalSubject(subject: ApprovalSubject): void {
   subjects.set(subject.typename, subject);
 }
 
-const approvalsLoader = createContextCache(
-  (context: Context) =>
-    new DataLoader<SubjectKey, ApprovalRow[], string>((keys) => approvalsOf(context.db, keys), {
-      cacheKeyFn: (key) => `${key.type}:${key.id}`,
-    }),
-);
+const approvalsLoader = createContextCache((context: Context) => {
+  const loader = new DataLoader<SubjectKey, ApprovalRow[], string>(
+    (keys) => approvalsOf(context.db, keys),
+    { cacheKeyFn: (key) => `${key.type}:${key.id}` },
+  );
+  // An approval given in this request is seen by what the request reads next (mutation.ts).
+  context.loaded.add(loader);
+  return loader;
+});
 
 /** Approvals read with their subject (an evaluation with its report): not read again. */
 export function primeApprovals(

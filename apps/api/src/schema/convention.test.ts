@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ENGINES, useTestApp } from '../../test/engines.js';
 import { gql, signIn } from '../../test/graphql-client.js';
+import { SQL_COUNT_HEADER } from '../yoga.js';
 
 const CONVENTIONS = /* GraphQL */ `
   query Conventions($first: Int, $after: String) {
@@ -126,6 +127,87 @@ for (const engine of ENGINES) {
       });
       // In December 2020 the first term had under six months left, but its renewal was decided only in 2021.
       expect(convention.statusThen).toBe('EXPIRING');
+    });
+
+    it('reads a convention page in three statements, its budgets’ approvals as each budget gives them', async () => {
+      const cookie = await signIn(t.app, 'admin@chefchaouen.demo');
+      const list = await gql(t.app, CONVENTIONS, {}, { cookie });
+      const id = list.data.conventions.edges[0].node.id;
+      // The approval state asked through a named fragment and an alias, as clients write them.
+      const page = await gql(
+        t.app,
+        /* GraphQL */ `
+          query Page($id: ID!) {
+            node(id: $id) {
+              ... on Convention {
+                title
+                status
+                startDate
+                parties {
+                  collectivity {
+                    name
+                  }
+                }
+                axes {
+                  title
+                }
+                deliberations {
+                  body
+                }
+                renewal {
+                  eligible
+                }
+                actions(first: 20) {
+                  edges {
+                    node {
+                      ...ActionRow
+                    }
+                  }
+                }
+              }
+            }
+          }
+          fragment ActionRow on Action {
+            id
+            axis {
+              title
+            }
+            budget {
+              agreement: approval {
+                state
+                parties {
+                  collectivity {
+                    name
+                  }
+                  approved
+                }
+              }
+            }
+          }
+        `,
+        { id },
+        { cookie },
+      );
+      expect(page.errors).toBeUndefined();
+      // The session; the convention with its lists; its actions with their budgets' approvals.
+      expect(Number(page.headers.get(SQL_COUNT_HEADER))).toBe(3);
+      const actions = page.data.node.actions.edges.map(
+        (edge: { node: { id: string; budget: { agreement: unknown } } }) => edge.node,
+      );
+      const states = actions.map(
+        (action: { budget: { agreement: { state: string } } }) => action.budget.agreement.state,
+      );
+      expect(states).toContain('AGREED');
+      expect(states).toContain('PENDING');
+      for (const action of actions) {
+        const alone = await gql(
+          t.app,
+          'query($id: ID!) { node(id: $id) { ... on Action { budget { agreement: approval { state parties { collectivity { name } approved } } } } } }',
+          { id: action.id },
+          { cookie },
+        );
+        expect(alone.data.node.budget.agreement).toEqual(action.budget.agreement);
+      }
     });
 
     it('does not let Chefchaouen reach the Dijon–Mainz convention by its ID', async () => {

@@ -31,13 +31,14 @@ import {
   findParties,
   findRenewals,
   findVisibleAxes,
-  findVisibleConventions,
+  findVisibleConventionsWithLists,
   insertConvention,
   insertDeliberation,
   insertParties,
   insertRenewal,
   listVisibleConventions,
   updateSignatory,
+  type ConventionWithLists,
 } from '../repositories/convention.js';
 import { Collectivity } from './collectivity.js';
 import {
@@ -46,6 +47,7 @@ import {
   collectivityRowLoader,
   evaluationsLoader,
   partiesLoader,
+  primeLists,
   renewalsLoader,
 } from './loaders.js';
 import { ConflictError, CoopError, NotFoundError, ValidationError } from '../errors.js';
@@ -183,10 +185,13 @@ export const Convention = builder.loadableNode('Convention', {
   authScopes: (row) => ({ readConvention: row.id }),
   loaderOptions: NODE_LOADER_OPTIONS,
   load: (keys: (string | number)[], context) =>
-    loadByDbIds(keys, (ids) =>
+    loadByDbIds(keys, async (ids) =>
       context.viewer
-        ? findVisibleConventions(context.db, context.viewer, ids)
-        : Promise.resolve([]),
+        ? withListsPrimed(
+            context,
+            await findVisibleConventionsWithLists(context.db, context.viewer, ids),
+          )
+        : [],
     ),
   fields: (t) => ({
     title: t.exposeString('title'),
@@ -411,10 +416,13 @@ builder.queryField('conventions', (t) =>
       if (!filter || Object.values(filter).every((value) => value == null || value === '')) {
         const rows = primed(
           context,
-          await listVisibleConventions(context.db, viewer, {
-            afterId: page.afterId,
-            limit: page.limit + 1,
-          }),
+          withListsPrimed(
+            context,
+            await listVisibleConventions(context.db, viewer, {
+              afterId: page.afterId,
+              limit: page.limit + 1,
+            }),
+          ),
         );
         return pageOf(rows, page, () => countVisibleConventions(context.db, viewer));
       }
@@ -422,7 +430,10 @@ builder.queryField('conventions', (t) =>
       // domain's status (computed, not stored) and page over what matches.
       const all = primed(
         context,
-        await listVisibleConventions(context.db, viewer, { afterId: null, limit: 100_000 }),
+        withListsPrimed(
+          context,
+          await listVisibleConventions(context.db, viewer, { afterId: null, limit: 100_000 }),
+        ),
       );
       const matches = await filterConventions(all, filter, context);
       const afterId = page.afterId;
@@ -431,6 +442,12 @@ builder.queryField('conventions', (t) =>
     },
   }),
 );
+
+/** Conventions read with their lists: the lists' loaders answer without a statement. */
+function withListsPrimed(context: Context, rows: ConventionWithLists[]): ConventionRow[] {
+  for (const { convention, lists } of rows) primeLists(context, convention.id, lists);
+  return rows.map((row) => row.convention);
+}
 
 /**
  * Rows listed for the viewer are visible ones: handed to the node loader, they are not read again

@@ -11,6 +11,7 @@ import {
 import { listsOfConventions, type ConventionLists } from '../repositories/convention-lists.js';
 import { findCollectivitiesByIds } from '../repositories/collectivity.js';
 import type { CollectivityRow } from '../db/tables/collectivity.js';
+import type { ApprovalRow } from '../db/tables/evaluation.js';
 import { Collectivity } from './collectivity.js';
 
 /**
@@ -43,14 +44,24 @@ export const collectivityRowLoader = createContextCache(
  */
 const listsLoader = perRequest(async (context, ids) => {
   const lists = await listsOfConventions(context.db, ids);
+  for (const list of lists) primeCollectivities(context, list);
+  return lists;
+});
+
+function primeCollectivities(context: Context, lists: ConventionLists): void {
   const nodes = Collectivity.getDataloader(context);
   const rows = collectivityRowLoader(context);
-  for (const collectivity of lists.flatMap((list) => list.collectivities)) {
+  for (const collectivity of lists.collectivities) {
     nodes.prime(collectivity.id, collectivity);
     rows.prime(collectivity.id, collectivity);
   }
-  return lists;
-});
+}
+
+/** Lists read with their convention (repositories/convention.ts): not read again. */
+export function primeLists(context: Context, conventionId: number, lists: ConventionLists): void {
+  listsLoader(context).prime(conventionId, lists);
+  primeCollectivities(context, lists);
+}
 
 function listLoader<K extends keyof ConventionLists>(key: K) {
   return perRequest((context, ids) =>
@@ -68,8 +79,13 @@ export const evaluationsLoader = listLoader('evaluations');
  * A paged list under conventions (a GraphQL connection): one loader per page shape
  * (first/after), so the pages of every listed convention come in one statement, with their total
  * counts on a first page (primed into the list's count loader: `totalCount` then costs nothing).
+ * A page of actions asked with `budgetApprovals` brings its budgets' approvals along, handed to
+ * `primeBudgetApprovals` (a shape of its own: other pages do not pay for them).
  */
-export function conventionPagesLoader<T extends ConventionList>(list: T) {
+export function conventionPagesLoader<T extends ConventionList>(
+  list: T,
+  primeBudgetApprovals?: (context: Context, approvals: ReadonlyMap<number, ApprovalRow[]>) => void,
+) {
   const counts = perRequest((context, ids) => countsOfConventions(context.db, list, ids));
   const loaders = createContextCache(
     (_context: Context) => new Map<string, DataLoader<number, Selectable<Database[T]>[]>>(),
@@ -78,19 +94,24 @@ export function conventionPagesLoader<T extends ConventionList>(list: T) {
     counts,
     pages(
       context: Context,
-      page: { afterId: number | null; limit: number },
+      page: { afterId: number | null; limit: number; budgetApprovals?: boolean },
     ): DataLoader<number, Selectable<Database[T]>[]> {
       const byShape = loaders(context);
-      const key = `${page.afterId ?? ''}:${page.limit}`;
+      const budgetApprovals = page.budgetApprovals === true && primeBudgetApprovals !== undefined;
+      const key = `${page.afterId ?? ''}:${page.limit}:${budgetApprovals}`;
       let loader = byShape.get(key);
       if (!loader) {
         loader = new DataLoader(async (ids) => {
-          const { pages, totals } = await pagesOfConventions(context.db, list, ids, {
+          const result = await pagesOfConventions(context.db, list, ids, {
             afterId: page.afterId,
             limit: page.limit + 1,
+            budgetApprovals,
           });
-          totals?.forEach((total, index) => counts(context).prime(ids[index] as number, total));
-          return pages;
+          result.totals?.forEach((total, index) =>
+            counts(context).prime(ids[index] as number, total),
+          );
+          if (result.budgetApprovals) primeBudgetApprovals?.(context, result.budgetApprovals);
+          return result.pages;
         });
         byShape.set(key, loader);
         context.loaded.add(loader);
