@@ -16,6 +16,7 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
+import { cpuSample } from './cpu.js';
 import { startFloor } from './floor.js';
 import { benchmarkToken } from './generate-dataset.js';
 import {
@@ -136,6 +137,8 @@ export interface Measure {
   readonly errors: number;
   readonly requests: number;
   readonly bytesPerRequest: number;
+  /** CPU milliseconds one request cost the server's processes, and PostgreSQL's (bench/cpu.ts). */
+  readonly cpuPerRequest?: { readonly server: number | null; readonly postgres: number };
 }
 
 export async function measure(
@@ -172,15 +175,15 @@ function table(
   floorRps: ReadonlyMap<number, number>,
 ): string {
   const lines = [
-    '| scenario | connections | req/s | p50 ms | p99 ms | errors | SQL statements / request | bytes / answer | vs floor |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| scenario | connections | req/s | p50 ms | p99 ms | errors | SQL statements / request | bytes / answer | vs floor | CPU ms / request: server | PostgreSQL |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const m of measures) {
     const floor = m.scenario.startsWith('dashboard') ? floorRps.get(m.connections) : undefined;
     const ratio =
       floor && !m.scenario.includes('floor') ? `${(m.requestsPerSecond / floor).toFixed(2)}×` : '';
     lines.push(
-      `| ${m.scenario} | ${m.connections} | ${m.requestsPerSecond.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.errors} | ${statements.get(m.scenario) ?? '—'} | ${m.bytesPerRequest.toLocaleString('en')} | ${ratio} |`,
+      `| ${m.scenario} | ${m.connections} | ${m.requestsPerSecond.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.errors} | ${statements.get(m.scenario) ?? '—'} | ${m.bytesPerRequest.toLocaleString('en')} | ${ratio} | ${m.cpuPerRequest?.server?.toFixed(2) ?? '—'} | ${m.cpuPerRequest?.postgres.toFixed(2) ?? '—'} |`,
     );
   }
   return lines.join('\n');
@@ -226,6 +229,8 @@ async function main(): Promise<void> {
     options.cpuProfiles ? ['--cpu-prof', '--cpu-prof-dir', options.cpuProfiles] : [],
   );
   console.log(`server: ${options.workers} process(es); floor: one process`);
+  const serverPid = server.process.pid;
+  if (serverPid === undefined) throw new BenchmarkError('the server process has no pid');
   const floorPort = await freePort();
   const floor = await startFloor(options.databaseUrl, floorPort, 10);
   try {
@@ -251,10 +256,23 @@ async function main(): Promise<void> {
       for (const scenario of scenarios) {
         // Warm-up, not counted: every server process compiles its hot paths and fills its pool.
         await measure(scenario, connections, options.warmup);
-        const result = await measure(scenario, connections, options.duration);
+        const before = cpuSample(serverPid);
+        const measured = await measure(scenario, connections, options.duration);
+        const after = cpuSample(serverPid);
+        const perRequest = (ms: number) => ms / Math.max(1, measured.requests);
+        const result: Measure = {
+          ...measured,
+          cpuPerRequest: {
+            // The floor is served from this process, not the server's.
+            server: scenario.name.includes('floor')
+              ? null
+              : perRequest(after.server - before.server),
+            postgres: perRequest(after.postgres - before.postgres),
+          },
+        };
         measures.push(result);
         console.log(
-          `${scenario.name} @${connections}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors`,
+          `${scenario.name} @${connections}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors, CPU per request ${result.cpuPerRequest?.server?.toFixed(2) ?? '—'} ms server, ${result.cpuPerRequest?.postgres.toFixed(2)} ms PostgreSQL`,
         );
       }
     }
