@@ -6,11 +6,12 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
+/** CPU ticks (user + system) used so far by each process, by pid. */
 export interface CpuSample {
-  /** Milliseconds of CPU (user + system) used so far by the server process and its workers. */
-  readonly server: number;
-  /** The same for every PostgreSQL process of the machine. */
-  readonly postgres: number;
+  /** The server process and its workers. */
+  readonly server: ReadonlyMap<number, number>;
+  /** Every PostgreSQL process of the machine. */
+  readonly postgres: ReadonlyMap<number, number>;
 }
 
 const MS_PER_TICK = 1000 / Number(execFileSync('getconf', ['CLK_TCK']).toString().trim());
@@ -56,10 +57,27 @@ export function cpuSample(serverPid: number): CpuSample {
       }
     }
   }
-  const sum = (keep: (stat: ProcessStat) => boolean) =>
-    stats.filter(keep).reduce((total, stat) => total + stat.ticks, 0) * MS_PER_TICK;
+  const ticks = (keep: (stat: ProcessStat) => boolean) =>
+    new Map(stats.filter(keep).map((stat) => [stat.pid, stat.ticks]));
   return {
-    server: sum((stat) => tree.has(stat.pid)),
-    postgres: sum((stat) => stat.name === 'postgres'),
+    server: ticks((stat) => tree.has(stat.pid)),
+    postgres: ticks((stat) => stat.name === 'postgres'),
+  };
+}
+
+/**
+ * Milliseconds of CPU used between two samples, process by process: a process that ended in
+ * between (an idle pool connection closed) takes its own total away with it, and would otherwise
+ * make the difference negative; what it used in between is lost, a slight under-count.
+ */
+export function cpuUsed(before: CpuSample, after: CpuSample): { server: number; postgres: number } {
+  const used = (from: ReadonlyMap<number, number>, to: ReadonlyMap<number, number>) => {
+    let total = 0;
+    for (const [pid, ticks] of to) total += ticks - (from.get(pid) ?? 0);
+    return total * MS_PER_TICK;
+  };
+  return {
+    server: used(before.server, after.server),
+    postgres: used(before.postgres, after.postgres),
   };
 }

@@ -16,7 +16,7 @@ import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import autocannon from 'autocannon';
-import { cpuSample } from './cpu.js';
+import { cpuSample, cpuUsed } from './cpu.js';
 import { startFloor } from './floor.js';
 import { benchmarkToken } from './generate-dataset.js';
 import {
@@ -259,15 +259,14 @@ async function main(): Promise<void> {
         const before = cpuSample(serverPid);
         const measured = await measure(scenario, connections, options.duration);
         const after = cpuSample(serverPid);
+        const used = cpuUsed(before, after);
         const perRequest = (ms: number) => ms / Math.max(1, measured.requests);
         const result: Measure = {
           ...measured,
           cpuPerRequest: {
             // The floor is served from this process, not the server's.
-            server: scenario.name.includes('floor')
-              ? null
-              : perRequest(after.server - before.server),
-            postgres: perRequest(after.postgres - before.postgres),
+            server: scenario.name.includes('floor') ? null : perRequest(used.server),
+            postgres: perRequest(used.postgres),
           },
         };
         measures.push(result);
