@@ -12,6 +12,8 @@ export class Access {
   readonly #db: () => Executor;
   readonly viewer: Viewer | null;
   #visible: Promise<ReadonlySet<number>> | undefined;
+  /** The same set once known: checks answer at once, without a promise per object checked. */
+  #visibleNow: ReadonlySet<number> | undefined;
   #refreshed = false;
 
   constructor(db: () => Executor, viewer: Viewer | null) {
@@ -28,25 +30,48 @@ export class Access {
    * session, then read again once per change of membership.
    */
   visibleConventions(): Promise<ReadonlySet<number>> {
+    const known = this.#known();
     const viewer = this.viewer;
-    if (!viewer) return Promise.resolve(new Set());
-    const known = this.#refreshed ? undefined : viewer.partyTo;
-    this.#visible ??= known
-      ? Promise.resolve(new Set(known))
-      : visibleConventionIds(this.#db(), viewer)
-          .execute()
-          .then((rows) => new Set(rows.map((row) => row.convention_id)));
-    return this.#visible;
+    if (known || !viewer) return Promise.resolve(known ?? new Set());
+    if (this.#visible) return this.#visible;
+    const reading: Promise<ReadonlySet<number>> = visibleConventionIds(this.#db(), viewer)
+      .execute()
+      .then((rows) => {
+        const visible = new Set(rows.map((row) => row.convention_id));
+        // A refresh meanwhile makes this read stale: it must not become the known set.
+        if (this.#visible === reading) this.#visibleNow = visible;
+        return visible;
+      });
+    this.#visible = reading;
+    return reading;
+  }
+
+  /** The set when it is known without reading: from the token or session, until a refresh. */
+  #known(): ReadonlySet<number> | undefined {
+    if (!this.#visibleNow) {
+      const viewer = this.viewer;
+      if (!viewer) this.#visibleNow = new Set();
+      else if (!this.#refreshed && viewer.partyTo) this.#visibleNow = new Set(viewer.partyTo);
+    }
+    return this.#visibleNow;
   }
 
   /** After a change of membership (a new convention, a new party), read it again. */
   refresh(): void {
     this.#visible = undefined;
+    this.#visibleNow = undefined;
     this.#refreshed = true;
   }
 
-  async canRead(conventionId: number): Promise<boolean> {
-    return (await this.visibleConventions()).has(conventionId);
+  /**
+   * Answers at once when the set is known (nearly always): a page's objects are each checked, and
+   * a promise for each would cost the page more than the check.
+   */
+  canRead(conventionId: number): boolean | Promise<boolean> {
+    const known = this.#known();
+    return known
+      ? known.has(conventionId)
+      : this.visibleConventions().then((visible) => visible.has(conventionId));
   }
 
   /** EDITOR and above edit what belongs to their collectivity's conventions, never through a read-only token. */
