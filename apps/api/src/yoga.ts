@@ -80,6 +80,9 @@ export function createApp(options: AppOptions): App {
       allowedHeaders: ['content-type', 'authorization', CSRF_HEADER],
     },
     batching: false,
+    // bodyLimit() below already refuses large bodies, counting bytes only when no length is
+    // declared; Yoga's own limit would pipe every body through a stream that counts it.
+    maxRequestBodySize: false,
     logging: production ? 'info' : 'warn',
     context: async ({ request, req, remoteAddress }) => {
       // The sign-in lookup is one of the request's statements too.
