@@ -137,8 +137,15 @@ export interface Measure {
   readonly errors: number;
   readonly requests: number;
   readonly bytesPerRequest: number;
-  /** CPU milliseconds one request cost the server's processes, and PostgreSQL's (bench/cpu.ts). */
-  readonly cpuPerRequest?: { readonly server: number | null; readonly postgres: number };
+  /**
+   * CPU milliseconds one request cost the server's processes, PostgreSQL's (bench/cpu.ts) and this
+   * process: the load generator, which shares the machine's cores (and, for the floor, serves it).
+   */
+  readonly cpuPerRequest?: {
+    readonly server: number | null;
+    readonly postgres: number;
+    readonly loadGenerator: number;
+  };
 }
 
 export async function measure(
@@ -175,15 +182,15 @@ function table(
   floorRps: ReadonlyMap<number, number>,
 ): string {
   const lines = [
-    '| scenario | connections | req/s | p50 ms | p99 ms | errors | SQL statements / request | bytes / answer | vs floor | CPU ms / request: server | PostgreSQL |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    '| scenario | connections | req/s | p50 ms | p99 ms | errors | SQL statements / request | bytes / answer | vs floor | CPU ms / request: server | PostgreSQL | load generator |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
   ];
   for (const m of measures) {
     const floor = m.scenario.startsWith('dashboard') ? floorRps.get(m.connections) : undefined;
     const ratio =
       floor && !m.scenario.includes('floor') ? `${(m.requestsPerSecond / floor).toFixed(2)}×` : '';
     lines.push(
-      `| ${m.scenario} | ${m.connections} | ${m.requestsPerSecond.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.errors} | ${statements.get(m.scenario) ?? '—'} | ${m.bytesPerRequest.toLocaleString('en')} | ${ratio} | ${m.cpuPerRequest?.server?.toFixed(2) ?? '—'} | ${m.cpuPerRequest?.postgres.toFixed(2) ?? '—'} |`,
+      `| ${m.scenario} | ${m.connections} | ${m.requestsPerSecond.toFixed(0)} | ${m.p50} | ${m.p99} | ${m.errors} | ${statements.get(m.scenario) ?? '—'} | ${m.bytesPerRequest.toLocaleString('en')} | ${ratio} | ${m.cpuPerRequest?.server?.toFixed(2) ?? '—'} | ${m.cpuPerRequest?.postgres.toFixed(2) ?? '—'} | ${m.cpuPerRequest?.loadGenerator.toFixed(2) ?? '—'} |`,
     );
   }
   return lines.join('\n');
@@ -257,7 +264,9 @@ async function main(): Promise<void> {
         // Warm-up, not counted: every server process compiles its hot paths and fills its pool.
         await measure(scenario, connections, options.warmup);
         const before = cpuSample(serverPid);
+        const generatorBefore = process.cpuUsage();
         const measured = await measure(scenario, connections, options.duration);
+        const generator = process.cpuUsage(generatorBefore);
         const after = cpuSample(serverPid);
         const used = cpuUsed(before, after);
         const perRequest = (ms: number) => ms / Math.max(1, measured.requests);
@@ -267,11 +276,12 @@ async function main(): Promise<void> {
             // The floor is served from this process, not the server's.
             server: scenario.name.includes('floor') ? null : perRequest(used.server),
             postgres: perRequest(used.postgres),
+            loadGenerator: perRequest((generator.user + generator.system) / 1000),
           },
         };
         measures.push(result);
         console.log(
-          `${scenario.name} @${connections}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors, CPU per request ${result.cpuPerRequest?.server?.toFixed(2) ?? '—'} ms server, ${result.cpuPerRequest?.postgres.toFixed(2)} ms PostgreSQL`,
+          `${scenario.name} @${connections}: ${result.requestsPerSecond.toFixed(0)} req/s, p50 ${result.p50} ms, p99 ${result.p99} ms, ${result.errors} errors, CPU per request ${result.cpuPerRequest?.server?.toFixed(2) ?? '—'} ms server, ${result.cpuPerRequest?.postgres.toFixed(2)} ms PostgreSQL, ${result.cpuPerRequest?.loadGenerator.toFixed(2)} ms load generator`,
         );
       }
     }

@@ -67,6 +67,16 @@ export const DASHBOARD_WITH_VIOLATIONS_QUERY = DASHBOARD_QUERY.replace(
    contributions {`,
 ).replace('query Dashboard', 'query DashboardWithViolations');
 
+/** The smallest question a token can ask: who it is, read from the token's own lookup. */
+const VIEWER_QUERY = /* GraphQL */ `
+  query Viewer {
+    viewer {
+      displayName
+      canWrite
+    }
+  }
+`;
+
 export const CONVENTION_PAGE_QUERY = /* GraphQL */ `
   query ConventionPage($id: ID!) {
     node(id: $id) {
@@ -534,6 +544,8 @@ export async function loadScenarios(
   };
 
   return [
+    // What every request costs before its own data: HTTP, Yoga, the token's lookup, the answer.
+    graphql("smallest request (the token's viewer)", VIEWER_QUERY),
     graphql('dashboard (GraphQL)', DASHBOARD_QUERY),
     {
       name: 'dashboard floor (single SQL)',
