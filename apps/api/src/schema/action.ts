@@ -63,6 +63,7 @@ import { axesLoader, conventionPagesLoader, perRequest } from './loaders.js';
 import { loadByDbIds, NODE_LOADER_OPTIONS } from './node-loading.js';
 import { pageOf, readPageArgs, type Page } from './pagination.js';
 import { asksFor } from './selection.js';
+import { whenSettled, type MaybePromise } from './settled-loader.js';
 import { Organization } from './organization.js';
 
 export const ActionStatusEnum = builder.enumType('ActionStatus', {
@@ -101,13 +102,14 @@ const actionPages = conventionPagesLoader('action', (context, approvals) =>
  * The action's axis, from its convention's axes: visible wherever the action is, and loaded once
  * for a whole page of actions and the convention's own `axes`.
  */
-async function axisOfAction(context: Context, row: ActionRow): Promise<AxisRow> {
-  const axes = await axesLoader(context).load(row.convention_id);
-  const axis = axes.find((candidate) => candidate.id === row.axis_id);
-  // Written only with an axis of the same convention (checkAxis below).
-  if (!axis)
-    throw new TypeError(`axis ${row.axis_id} is not one of convention ${row.convention_id}`);
-  return axis;
+function axisOfAction(context: Context, row: ActionRow): MaybePromise<AxisRow> {
+  return whenSettled(axesLoader(context).load(row.convention_id), (axes) => {
+    const axis = axes.find((candidate) => candidate.id === row.axis_id);
+    // Written only with an axis of the same convention (checkAxis below).
+    if (!axis)
+      throw new TypeError(`axis ${row.axis_id} is not one of convention ${row.convention_id}`);
+    return axis;
+  });
 }
 
 // ——— Types ———

@@ -1,7 +1,6 @@
 import { approvalStatus, approve, asId } from '@coop/domain';
 import { brandWithType, createContextCache } from '@pothos/core';
 import { decodeGlobalID } from '@pothos/plugin-relay';
-import DataLoader from 'dataloader';
 import type { Transaction } from 'kysely';
 import { builder } from '../builder.js';
 import type { Context } from '../context.js';
@@ -16,6 +15,7 @@ import { Collectivity } from './collectivity.js';
 import { EDIT_ERRORS } from './errors.js';
 import { requireDbId } from './global-id.js';
 import { partiesLoader } from './loaders.js';
+import { bothSettled, SettledLoader, type MaybePromise } from './settled-loader.js';
 
 /**
  * Joint approval ("d'un commun accord", A4, A6) for every subject decided by all parties: an
@@ -46,7 +46,7 @@ export function registerApprovalSubject(subject: ApprovalSubject): void {
 }
 
 const approvalsLoader = createContextCache((context: Context) => {
-  const loader = new DataLoader<SubjectKey, ApprovalRow[], string>(
+  const loader = new SettledLoader<SubjectKey, ApprovalRow[]>(
     (keys) => approvalsOf(context.db, keys),
     { cacheKeyFn: (key) => `${key.type}:${key.id}` },
   );
@@ -71,21 +71,32 @@ interface JointApprovalShape {
   parties: { collectivityId: number; approved: boolean; approvedAt: Date | null }[];
 }
 
-/** The approval state of a subject at its current version, for its `approval` field. */
-export async function jointApprovalOf(
+/**
+ * The approval state of a subject at its current version, for its `approval` field: at once when
+ * the parties and approvals came with the page.
+ */
+export function jointApprovalOf(
   context: Context,
   subject: { type: ApprovalSubjectType; id: number; version: number; conventionId: number },
-): Promise<JointApprovalShape> {
-  const [parties, rows] = await Promise.all([
+): MaybePromise<JointApprovalShape> {
+  return bothSettled(
     partiesLoader(context).load(subject.conventionId),
     approvalsLoader(context).load({ type: subject.type, id: subject.id }),
-  ]);
+    (parties, rows) => jointApproval(subject.version, parties, rows),
+  );
+}
+
+function jointApproval(
+  version: number,
+  parties: readonly { collectivity_id: number }[],
+  rows: readonly ApprovalRow[],
+): JointApprovalShape {
   const partyIds = parties.map((party) => party.collectivity_id);
-  const status = approvalStatus(jointSubjectOf(subject.version, partyIds, rows));
-  const current = rows.filter((row) => row.version === subject.version);
+  const status = approvalStatus(jointSubjectOf(version, partyIds, rows));
+  const current = rows.filter((row) => row.version === version);
   return {
     state: status.state,
-    version: subject.version,
+    version,
     parties: partyIds.map((collectivityId) => {
       const approval = current.find((row) => row.collectivity_id === collectivityId);
       return { collectivityId, approved: !!approval, approvedAt: approval?.approved_at ?? null };

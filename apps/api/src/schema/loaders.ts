@@ -13,6 +13,7 @@ import { findCollectivitiesByIds } from '../repositories/collectivity.js';
 import type { CollectivityRow } from '../db/tables/collectivity.js';
 import type { ApprovalRow } from '../db/tables/evaluation.js';
 import { Collectivity } from './collectivity.js';
+import { SettledLoader, whenSettled, type MaybePromise } from './settled-loader.js';
 
 /**
  * Per-request batch loaders for the lists under a convention: however many conventions a query
@@ -21,7 +22,7 @@ import { Collectivity } from './collectivity.js';
  */
 export function perRequest<V>(batch: (context: Context, ids: readonly number[]) => Promise<V[]>) {
   return createContextCache((context: Context) => {
-    const loader = new DataLoader<number, V>((ids) => batch(context, ids));
+    const loader = new SettledLoader<number, V>((ids) => batch(context, ids));
     // A mutation forgets what was read before it (mutation.ts).
     context.loaded.add(loader);
     return loader;
@@ -63,10 +64,16 @@ export function primeLists(context: Context, conventionId: number, lists: Conven
   primeCollectivities(context, lists);
 }
 
+/** One of the short lists, read through the lists' loader: at once when they are there. */
 function listLoader<K extends keyof ConventionLists>(key: K) {
-  return perRequest((context, ids) =>
-    Promise.all(ids.map(async (id) => (await listsLoader(context).load(id))[key])),
-  );
+  return (context: Context) => ({
+    load: (id: number): MaybePromise<ConventionLists[K]> =>
+      whenSettled(listsLoader(context).load(id), (lists) => lists[key]),
+    loadMany: async (ids: readonly number[]): Promise<(ConventionLists[K] | Error)[]> =>
+      (await listsLoader(context).loadMany(ids)).map((lists) =>
+        lists instanceof Error ? lists : lists[key],
+      ),
+  });
 }
 
 export const partiesLoader = listLoader('parties');

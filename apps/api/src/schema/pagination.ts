@@ -1,3 +1,4 @@
+import type { MaybePromise } from './settled-loader.js';
 import { GraphQLError } from 'graphql';
 
 /** A page is at most this long: a larger `first` is refused, not silently cut. */
@@ -40,7 +41,7 @@ export interface Page<Node> {
     startCursor: string | null;
     endCursor: string | null;
   };
-  totalCount: () => Promise<number>;
+  totalCount: () => MaybePromise<number>;
 }
 
 /**
@@ -50,7 +51,7 @@ export interface Page<Node> {
 export function pageOf<Row extends { id: number }>(
   rows: readonly Row[],
   page: { limit: number; afterId: number | null },
-  totalCount: () => Promise<number>,
+  totalCount: () => MaybePromise<number>,
 ): Page<Row> {
   const edges = rows.slice(0, page.limit).map((node) => ({ cursor: encodeCursor(node.id), node }));
   return {
