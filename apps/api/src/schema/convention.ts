@@ -60,19 +60,27 @@ import { requireDbId } from './global-id.js';
 import { InputCheck } from './input-check.js';
 import { loadByDbIds, NODE_LOADER_OPTIONS } from './node-loading.js';
 import { pageOf, readPageArgs, type Page } from './pagination.js';
+import { whenSettled, type MaybePromise } from './settled-loader.js';
 
-/** The row and its renewals, as the domain's term rules take them (A7). */
-async function durationOfRow(
+/**
+ * The row and its renewals, as the domain's term rules take them (A7): at once when the renewals
+ * came with the convention, as they do for a page or a list.
+ */
+function durationOfRow(
   convention: ConventionRow,
   context: Context,
-): Promise<ConventionDuration> {
-  return durationOf(convention, await renewalsLoader(context).load(convention.id));
+): MaybePromise<ConventionDuration> {
+  return whenSettled(renewalsLoader(context).load(convention.id), (renewals) =>
+    durationOf(convention, renewals),
+  );
 }
 
 /** The term in force today, else the last one decided (after expiry), else none (unsigned). */
-async function currentTerm(convention: ConventionRow, context: Context): Promise<Term | null> {
-  const duration = await durationOfRow(convention, context);
-  return termAt(duration, context.today) ?? lastTerm(duration);
+function currentTerm(convention: ConventionRow, context: Context): MaybePromise<Term | null> {
+  return whenSettled(
+    durationOfRow(convention, context),
+    (duration) => termAt(duration, context.today) ?? lastTerm(duration),
+  );
 }
 
 export const ConventionStatusEnum = builder.enumType('ConventionStatus', {
@@ -243,23 +251,28 @@ export const Convention = builder.loadableNode('Convention', {
       type: 'Date',
       nullable: true,
       description: 'First day of the current term (or of the last one, once expired).',
-      resolve: async (row, _args, context) => (await currentTerm(row, context))?.startDate ?? null,
+      resolve: (row, _args, context) =>
+        whenSettled(currentTerm(row, context), (term) => term?.startDate ?? null),
     }),
     endDate: t.field({
       type: 'Date',
       nullable: true,
       description: 'Last day of the current term, inclusive.',
-      resolve: async (row, _args, context) => (await currentTerm(row, context))?.endDate ?? null,
+      resolve: (row, _args, context) =>
+        whenSettled(currentTerm(row, context), (term) => term?.endDate ?? null),
     }),
     terms: t.field({
       type: [TermRef],
-      resolve: async (row, _args, context) => [...termsOf(await durationOfRow(row, context))],
+      resolve: (row, _args, context) =>
+        whenSettled(durationOfRow(row, context), (duration) => [...termsOf(duration)]),
     }),
     status: t.field({
       type: ConventionStatusEnum,
       args: { at: t.arg({ type: 'Date', description: 'Defaults to today.' }) },
-      resolve: async (row, args, context) =>
-        statusAt(await durationOfRow(row, context), args.at ?? context.today),
+      resolve: (row, args, context) =>
+        whenSettled(durationOfRow(row, context), (duration) =>
+          statusAt(duration, args.at ?? context.today),
+        ),
     }),
   }),
 });
