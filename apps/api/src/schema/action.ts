@@ -207,7 +207,12 @@ export const Action = builder.loadableNode('Action', {
     title: t.exposeString('title'),
     description: t.exposeString('description'),
     convention: t.field({ type: Convention, resolve: (row) => row.convention_id }),
-    axis: t.field({ type: Axis, resolve: (row, _args, context) => axisOfAction(context, row) }),
+    axis: t.field({
+      type: Axis,
+      // The action was checked, and its axis is of the same convention: not checked again.
+      skipTypeScopes: true,
+      resolve: (row, _args, context) => axisOfAction(context, row),
+    }),
     status: t.field({ type: ActionStatusEnum, resolve: (row) => row.status }),
     startDate: t.expose('start_date', { type: 'Date', nullable: true }),
     endDate: t.expose('end_date', { type: 'Date', nullable: true, description: 'Inclusive.' }),

@@ -574,7 +574,12 @@ export const Budget = builder.loadableNode('Budget', {
 });
 
 builder.objectField(Action, 'budget', (t) =>
-  t.field({ type: Budget, resolve: (action) => budgetOfAction(action) }),
+  t.field({
+    type: Budget,
+    // The action was checked, and its budget is of the same convention: not checked again.
+    skipTypeScopes: true,
+    resolve: (action) => budgetOfAction(action),
+  }),
 );
 
 // ——— Joint approval of a budget (A4.1) ———

@@ -214,6 +214,8 @@ export const Convention = builder.loadableNode('Convention', {
     }),
     axes: t.field({
       type: [Axis],
+      // The convention was checked, and these are its own: not checked again, axis by axis.
+      skipTypeScopes: true,
       resolve: (row, _args, context) => axesLoader(context).load(row.id),
     }),
     deliberations: t.field({
