@@ -1,3 +1,4 @@
+import { clearAllDataLoaders } from '@pothos/plugin-dataloader';
 import type { Transaction } from 'kysely';
 import type { Viewer } from './access/viewer.js';
 import { writeAuditEntry, type AuditRecord } from './audit/audit-log.js';
@@ -34,9 +35,11 @@ export async function runMutation<T>(
       }),
     ),
   );
-  // The change may have made the viewer a party to something new, and the lists read before it
-  // are stale: decide and answer on fresh data from now on.
+  // The change may have made the viewer a party to something new, and what was read before it
+  // is stale: decide and answer on fresh data from now on, the objects loaded by ID (Pothos'
+  // node loaders) as much as our own lists.
   context.access.refresh();
   for (const loader of context.loaded) loader.clearAll();
+  clearAllDataLoaders(context);
   return result;
 }

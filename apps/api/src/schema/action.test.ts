@@ -394,6 +394,68 @@ for (const engine of ENGINES) {
       ]);
     });
 
+    it('answers each mutation of a request with what the mutations before it wrote, not with what was read before them', async () => {
+      const d = await setup();
+      const first = await createFoundingAction(t.app, d.dijon, d);
+      const second = await createFoundingAction(t.app, d.dijon, d);
+      const read = async () =>
+        (
+          await gql(
+            t.app,
+            'query($id: ID!) { node(id: $id) { ... on Convention { title version } } }',
+            { id: d.founding.id },
+            d.dijon,
+          )
+        ).data.node as { title: string; version: number };
+      const original = await read();
+      const CONVENTION_TITLE =
+        '... on UpdateActionSuccess { action { convention { title } } } ... on Error { code }';
+      const response = await gql(
+        t.app,
+        /* GraphQL */ `
+          mutation ($first: ID!, $second: ID!, $convention: ID!, $version: Int!) {
+            before: updateAction(input: { id: $first, version: 1, status: CANCELLED }) {
+              ${CONVENTION_TITLE}
+            }
+            rename: updateConvention(
+              input: { id: $convention, version: $version, title: "Convention renommée" }
+            ) {
+              ... on UpdateConventionSuccess { convention { title version } }
+              ... on Error { code }
+            }
+            after: updateAction(input: { id: $second, version: 1, status: CANCELLED }) {
+              ${CONVENTION_TITLE}
+            }
+          }
+        `,
+        {
+          first: first.id,
+          second: second.id,
+          convention: d.founding.id,
+          version: original.version,
+        },
+        d.dijon,
+      );
+      expect(response.errors).toBeUndefined();
+      expect(response.data.before.action.convention.title).toBe(original.title);
+      expect(response.data.rename.convention.title).toBe('Convention renommée');
+      // The convention read by `before` is not handed back to `after` as it was then.
+      expect(response.data.after.action.convention.title).toBe('Convention renommée');
+      // Leaves the demo convention as the other tests expect it.
+      const restored = await mutate(
+        t.app,
+        d.dijon,
+        'updateConvention',
+        {
+          id: d.founding.id,
+          version: response.data.rename.convention.version,
+          title: original.title,
+        },
+        'convention { title }',
+      );
+      expect(restored).toMatchObject({ convention: { title: original.title } });
+    });
+
     it('refuses to start an action without an agreed budget and a signed specific convention (A4.1)', async () => {
       const d = await setup();
       const action = await createFoundingAction(t.app, d.dijon, d);
