@@ -568,13 +568,15 @@ for (const engine of ENGINES) {
         planned: { byCurrency: [{ amount: '450.62', currency: 'EUR' }] },
       });
       const staff = added.budget.staffAssignments[0].id;
-      expect(
-        await mutate(t.app, d.chefchaouen, 'updateStaffAssignment', {
-          id: staff,
-          budgetVersion: 2,
-          days: '1',
-        }),
-      ).toMatchObject({ __typename: 'ForbiddenError' });
+      for (const [name, input] of [
+        ['updateStaffAssignment', { id: staff, budgetVersion: 2, days: '1' }],
+        ['removeStaffAssignment', { id: staff, budgetVersion: 2 }],
+      ] as const) {
+        // Another party's staff is changed only by its own users.
+        expect(await mutate(t.app, d.chefchaouen, name, input)).toMatchObject({
+          __typename: 'ForbiddenError',
+        });
+      }
       const updated = await mutate(
         t.app,
         d.dijon,

@@ -18,6 +18,7 @@ import {
   type ExpenseCategory,
   type FunderTotal,
   type FundingStatus,
+  type Id,
   type IsoDate,
   type MissingExchangeRate,
   type Money,
@@ -53,7 +54,7 @@ import {
   money,
   staffContributionOf,
 } from '../mapping/budget.js';
-import { runMutation } from '../mutation.js';
+import { runMutation, type MutationScope } from '../mutation.js';
 import {
   bumpBudgetVersion,
   findActionForUpdate,
@@ -660,8 +661,11 @@ function checkNotApplicable(check: InputCheck, field: string, value: unknown, wh
   if (value != null) check.add(['input', field], why, 'NOT_APPLICABLE');
 }
 
-async function partyIdsOf(trx: Executor, conventionId: number): Promise<number[]> {
-  return (await findParties(trx, conventionId)).map((party) => party.collectivity_id);
+/** The parties of the action's convention, as the domain checks a contribution against them. */
+async function partiesOf(trx: Executor, action: ActionRow): Promise<Id<'Collectivity'>[]> {
+  return (await findParties(trx, action.convention_id)).map((party) =>
+    asId<'Collectivity'>(party.collectivity_id),
+  );
 }
 
 /**
@@ -673,6 +677,33 @@ function requirePartyOwnName(context: Context, collectivityId: number | null): v
 }
 
 const BUDGET_ERRORS = { types: EDIT_ERRORS, dataField: { name: 'budget' } } as const;
+
+/** What a change did to one item of a budget, for its audit entry. */
+interface ItemChange {
+  readonly action: ActionRow;
+  readonly subjectType: 'ExpenseLine' | 'Contribution' | 'StaffAssignment';
+  readonly subjectId: number;
+  readonly before: object | null;
+  readonly after: object | null;
+}
+
+/**
+ * Every change to a budget's items runs the same way: one transaction (runMutation), the item
+ * checked and written by `change`, its audit entry, and the budget as it now stands — a new
+ * version after an edit (A4.1), the same version after execution recorded.
+ */
+function changeBudgetItem(
+  context: Context,
+  operation: string,
+  change: (scope: MutationScope) => Promise<ItemChange>,
+  version: 'new' | 'same' = 'new',
+): Promise<BudgetShape> {
+  return runMutation(context, operation, async (scope) => {
+    const { action, ...entry } = await change(scope);
+    await scope.audit({ conventionId: action.convention_id, ...entry });
+    return version === 'new' ? newBudgetVersion(scope.trx, action) : budgetOfAction(action);
+  });
+}
 
 // ——— Expense lines ———
 
@@ -703,7 +734,7 @@ builder.mutationField('addBudgetLine', (t) =>
     args: { input: t.arg({ type: AddBudgetLineInput, required: true }) },
     errors: BUDGET_ERRORS,
     resolve: (_root, { input }, context) =>
-      runMutation(context, 'addBudgetLine', async ({ trx, audit }) => {
+      changeBudgetItem(context, 'addBudgetLine', async ({ trx }) => {
         const action = await budgetForChange(
           trx,
           context,
@@ -731,14 +762,7 @@ builder.mutationField('addBudgetLine', (t) =>
           executed_on: null,
           year,
         });
-        await audit({
-          conventionId: action.convention_id,
-          subjectType: 'ExpenseLine',
-          subjectId: row.id,
-          before: null,
-          after: row,
-        });
-        return newBudgetVersion(trx, action);
+        return { action, subjectType: 'ExpenseLine', subjectId: row.id, before: null, after: row };
       }),
   }),
 );
@@ -761,7 +785,7 @@ builder.mutationField('updateBudgetLine', (t) =>
     args: { input: t.arg({ type: UpdateBudgetLineInput, required: true }) },
     errors: BUDGET_ERRORS,
     resolve: (_root, { input }, context) =>
-      runMutation(context, 'updateBudgetLine', async ({ trx, audit }) => {
+      changeBudgetItem(context, 'updateBudgetLine', async ({ trx }) => {
         const before = await findExpenseLine(trx, requireDbId(input.id, 'ExpenseLine'));
         if (!before) throw new NotFoundError();
         const action = await budgetForChange(trx, context, before.action_id, input.budgetVersion);
@@ -789,46 +813,7 @@ builder.mutationField('updateBudgetLine', (t) =>
           before.version,
           changes,
         );
-        await audit({
-          conventionId: action.convention_id,
-          subjectType: 'ExpenseLine',
-          subjectId: before.id,
-          before,
-          after,
-        });
-        return newBudgetVersion(trx, action);
-      }),
-  }),
-);
-
-const RemoveBudgetItemInput = builder.inputType('RemoveBudgetItemInput', {
-  description:
-    'An expense line, a contribution or a staff assignment, and the budget version seen.',
-  fields: (t) => ({
-    id: t.id({ required: true }),
-    budgetVersion: t.int({ required: true }),
-  }),
-});
-
-builder.mutationField('removeBudgetLine', (t) =>
-  t.field({
-    type: Budget,
-    args: { input: t.arg({ type: RemoveBudgetItemInput, required: true }) },
-    errors: BUDGET_ERRORS,
-    resolve: (_root, { input }, context) =>
-      runMutation(context, 'removeBudgetLine', async ({ trx, audit }) => {
-        const line = await findExpenseLine(trx, requireDbId(input.id, 'ExpenseLine'));
-        if (!line) throw new NotFoundError();
-        const action = await budgetForChange(trx, context, line.action_id, input.budgetVersion);
-        await deleteExpenseLine(trx, line.id);
-        await audit({
-          conventionId: action.convention_id,
-          subjectType: 'ExpenseLine',
-          subjectId: line.id,
-          before: line,
-          after: null,
-        });
-        return newBudgetVersion(trx, action);
+        return { action, subjectType: 'ExpenseLine', subjectId: before.id, before, after };
       }),
   }),
 );
@@ -892,7 +877,7 @@ builder.mutationField('addContribution', (t) =>
     args: { input: t.arg({ type: AddContributionInput, required: true }) },
     errors: BUDGET_ERRORS,
     resolve: (_root, { input }, context) =>
-      runMutation(context, 'addContribution', async ({ trx, viewer, audit }) => {
+      changeBudgetItem(context, 'addContribution', async ({ trx, viewer }) => {
         const action = await budgetForChange(
           trx,
           context,
@@ -932,7 +917,7 @@ builder.mutationField('addContribution', (t) =>
               description,
               fundingStatus: input.fundingStatus ?? null,
             }),
-            (await partyIdsOf(trx, action.convention_id)).map((id) => asId<'Collectivity'>(id)),
+            await partiesOf(trx, action),
           );
           if (!valid.ok) addBudgetIssue(check, valid.error);
         }
@@ -950,14 +935,7 @@ builder.mutationField('addContribution', (t) =>
           executed_amount: null,
           executed_on: null,
         });
-        await audit({
-          conventionId: action.convention_id,
-          subjectType: 'Contribution',
-          subjectId: row.id,
-          before: null,
-          after: row,
-        });
-        return newBudgetVersion(trx, action);
+        return { action, subjectType: 'Contribution', subjectId: row.id, before: null, after: row };
       }),
   }),
 );
@@ -981,7 +959,7 @@ builder.mutationField('updateContribution', (t) =>
     args: { input: t.arg({ type: UpdateContributionInput, required: true }) },
     errors: BUDGET_ERRORS,
     resolve: (_root, { input }, context) =>
-      runMutation(context, 'updateContribution', async ({ trx, audit }) => {
+      changeBudgetItem(context, 'updateContribution', async ({ trx }) => {
         const before = await findContribution(trx, requireDbId(input.id, 'Contribution'));
         if (!before) throw new NotFoundError();
         const action = await budgetForChange(trx, context, before.action_id, input.budgetVersion);
@@ -1009,7 +987,7 @@ builder.mutationField('updateContribution', (t) =>
         if (input.year !== undefined) changes.year = checkYear(check, input.year);
         const valid = validateContribution(
           contributionOf({ ...before, ...changes }),
-          (await partyIdsOf(trx, action.convention_id)).map((id) => asId<'Collectivity'>(id)),
+          await partiesOf(trx, action),
         );
         if (!valid.ok) addBudgetIssue(check, valid.error);
         check.done();
@@ -1020,43 +998,7 @@ builder.mutationField('updateContribution', (t) =>
           before.version,
           changes,
         );
-        await audit({
-          conventionId: action.convention_id,
-          subjectType: 'Contribution',
-          subjectId: before.id,
-          before,
-          after,
-        });
-        return newBudgetVersion(trx, action);
-      }),
-  }),
-);
-
-builder.mutationField('removeContribution', (t) =>
-  t.field({
-    type: Budget,
-    args: { input: t.arg({ type: RemoveBudgetItemInput, required: true }) },
-    errors: BUDGET_ERRORS,
-    resolve: (_root, { input }, context) =>
-      runMutation(context, 'removeContribution', async ({ trx, audit }) => {
-        const contribution = await findContribution(trx, requireDbId(input.id, 'Contribution'));
-        if (!contribution) throw new NotFoundError();
-        const action = await budgetForChange(
-          trx,
-          context,
-          contribution.action_id,
-          input.budgetVersion,
-        );
-        requirePartyOwnName(context, contribution.collectivity_id);
-        await deleteContribution(trx, contribution.id);
-        await audit({
-          conventionId: action.convention_id,
-          subjectType: 'Contribution',
-          subjectId: contribution.id,
-          before: contribution,
-          after: null,
-        });
-        return newBudgetVersion(trx, action);
+        return { action, subjectType: 'Contribution', subjectId: before.id, before, after };
       }),
   }),
 );
@@ -1113,7 +1055,7 @@ builder.mutationField('addStaffAssignment', (t) =>
     args: { input: t.arg({ type: AddStaffAssignmentInput, required: true }) },
     errors: BUDGET_ERRORS,
     resolve: (_root, { input }, context) =>
-      runMutation(context, 'addStaffAssignment', async ({ trx, viewer, audit }) => {
+      changeBudgetItem(context, 'addStaffAssignment', async ({ trx, viewer }) => {
         const action = await budgetForChange(
           trx,
           context,
@@ -1131,7 +1073,7 @@ builder.mutationField('addStaffAssignment', (t) =>
         const year = checkYear(check, input.year);
         const valid = validateContribution(
           staffTime(employer, days, dailyCost ?? UNREAD_AMOUNT),
-          (await partyIdsOf(trx, action.convention_id)).map((id) => asId<'Collectivity'>(id)),
+          await partiesOf(trx, action),
         );
         if (!valid.ok) addBudgetIssue(check, valid.error, { party: 'collectivityId' });
         else checkStoredDays(check, 'days', days);
@@ -1147,14 +1089,13 @@ builder.mutationField('addStaffAssignment', (t) =>
           executed_days: null,
           executed_on: null,
         });
-        await audit({
-          conventionId: action.convention_id,
+        return {
+          action,
           subjectType: 'StaffAssignment',
           subjectId: row.id,
           before: null,
           after: row,
-        });
-        return newBudgetVersion(trx, action);
+        };
       }),
   }),
 );
@@ -1177,7 +1118,7 @@ builder.mutationField('updateStaffAssignment', (t) =>
     args: { input: t.arg({ type: UpdateStaffAssignmentInput, required: true }) },
     errors: BUDGET_ERRORS,
     resolve: (_root, { input }, context) =>
-      runMutation(context, 'updateStaffAssignment', async ({ trx, audit }) => {
+      changeBudgetItem(context, 'updateStaffAssignment', async ({ trx }) => {
         const before = await findStaffAssignment(trx, requireDbId(input.id, 'StaffAssignment'));
         if (!before) throw new NotFoundError();
         const action = await budgetForChange(trx, context, before.action_id, input.budgetVersion);
@@ -1198,7 +1139,7 @@ builder.mutationField('updateStaffAssignment', (t) =>
         const merged = { ...before, ...changes };
         const valid = validateContribution(
           staffTime(merged.collectivity_id, merged.days, staffDailyCost(merged)),
-          (await partyIdsOf(trx, action.convention_id)).map((id) => asId<'Collectivity'>(id)),
+          await partiesOf(trx, action),
         );
         if (!valid.ok) addBudgetIssue(check, valid.error, { party: 'id' });
         else checkStoredDays(check, 'days', merged.days);
@@ -1210,41 +1151,65 @@ builder.mutationField('updateStaffAssignment', (t) =>
           before.version,
           changes,
         );
-        await audit({
-          conventionId: action.convention_id,
-          subjectType: 'StaffAssignment',
-          subjectId: before.id,
-          before,
-          after,
-        });
-        return newBudgetVersion(trx, action);
+        return { action, subjectType: 'StaffAssignment', subjectId: before.id, before, after };
       }),
   }),
 );
 
-builder.mutationField('removeStaffAssignment', (t) =>
-  t.field({
-    type: Budget,
-    args: { input: t.arg({ type: RemoveBudgetItemInput, required: true }) },
-    errors: BUDGET_ERRORS,
-    resolve: (_root, { input }, context) =>
-      runMutation(context, 'removeStaffAssignment', async ({ trx, audit }) => {
-        const staff = await findStaffAssignment(trx, requireDbId(input.id, 'StaffAssignment'));
-        if (!staff) throw new NotFoundError();
-        const action = await budgetForChange(trx, context, staff.action_id, input.budgetVersion);
-        requirePartyOwnName(context, staff.collectivity_id);
-        await deleteStaffAssignment(trx, staff.id);
-        await audit({
-          conventionId: action.convention_id,
-          subjectType: 'StaffAssignment',
-          subjectId: staff.id,
-          before: staff,
-          after: null,
-        });
-        return newBudgetVersion(trx, action);
-      }),
+// ——— Removing an item ———
+
+const RemoveBudgetItemInput = builder.inputType('RemoveBudgetItemInput', {
+  description:
+    'An expense line, a contribution or a staff assignment, and the budget version seen.',
+  fields: (t) => ({
+    id: t.id({ required: true }),
+    budgetVersion: t.int({ required: true }),
   }),
-);
+});
+
+/**
+ * Removing an item: the same for the three kinds, but that a party's contribution and its staff
+ * are removed only by its own users, as they are recorded.
+ */
+const REMOVALS = [
+  {
+    mutation: 'removeBudgetLine',
+    subjectType: 'ExpenseLine',
+    find: findExpenseLine,
+    remove: deleteExpenseLine,
+  },
+  {
+    mutation: 'removeContribution',
+    subjectType: 'Contribution',
+    find: findContribution,
+    remove: deleteContribution,
+  },
+  {
+    mutation: 'removeStaffAssignment',
+    subjectType: 'StaffAssignment',
+    find: findStaffAssignment,
+    remove: deleteStaffAssignment,
+  },
+] as const;
+
+for (const { mutation, subjectType, find, remove } of REMOVALS) {
+  builder.mutationField(mutation, (t) =>
+    t.field({
+      type: Budget,
+      args: { input: t.arg({ type: RemoveBudgetItemInput, required: true }) },
+      errors: BUDGET_ERRORS,
+      resolve: (_root, { input }, context) =>
+        changeBudgetItem(context, mutation, async ({ trx }) => {
+          const item = await find(trx, requireDbId(input.id, subjectType));
+          if (!item) throw new NotFoundError();
+          const action = await budgetForChange(trx, context, item.action_id, input.budgetVersion);
+          if ('collectivity_id' in item) requirePartyOwnName(context, item.collectivity_id);
+          await remove(trx, item.id);
+          return { action, subjectType, subjectId: item.id, before: item, after: null };
+        }),
+    }),
+  );
+}
 
 // ——— Execution: what was actually spent, paid or worked (A6, APD) ———
 
@@ -1265,14 +1230,6 @@ const RecordExecutionInput = builder.inputType('RecordExecutionInput', {
     executedOn: t.field({ type: 'Date', description: 'When: the year it counts in for the APD.' }),
   }),
 });
-
-interface RecordedExecution {
-  readonly action: ActionRow;
-  readonly subjectType: string;
-  readonly subjectId: number;
-  readonly before: object;
-  readonly after: object;
-}
 
 type ExecutionInput = {
   itemId: string;
@@ -1299,7 +1256,7 @@ async function recordLineExecution(
   trx: Transaction<Database>,
   context: Context,
   input: ExecutionInput,
-): Promise<RecordedExecution> {
+): Promise<ItemChange> {
   const before = await findExpenseLine(trx, requireDbId(input.itemId, 'ExpenseLine'));
   if (!before) throw new NotFoundError();
   const action = await actionForEdit(trx, context, before.action_id);
@@ -1320,7 +1277,7 @@ async function recordContributionExecution(
   trx: Transaction<Database>,
   context: Context,
   input: ExecutionInput,
-): Promise<RecordedExecution> {
+): Promise<ItemChange> {
   const before = await findContribution(trx, requireDbId(input.itemId, 'Contribution'));
   if (!before) throw new NotFoundError();
   const action = await actionForEdit(trx, context, before.action_id);
@@ -1330,7 +1287,7 @@ async function recordContributionExecution(
   const executed = input.executed ? readMoney(check, ['input', 'executed'], input.executed) : null;
   const valid = validateContribution(
     { ...contributionOf(before), executed },
-    (await partyIdsOf(trx, action.convention_id)).map((id) => asId<'Collectivity'>(id)),
+    await partiesOf(trx, action),
   );
   if (!valid.ok) addBudgetIssue(check, valid.error);
   check.done();
@@ -1345,7 +1302,7 @@ async function recordStaffExecution(
   trx: Transaction<Database>,
   context: Context,
   input: ExecutionInput,
-): Promise<RecordedExecution> {
+): Promise<ItemChange> {
   const before = await findStaffAssignment(trx, requireDbId(input.itemId, 'StaffAssignment'));
   if (!before) throw new NotFoundError();
   const action = await actionForEdit(trx, context, before.action_id);
@@ -1356,7 +1313,7 @@ async function recordStaffExecution(
   if (executedDays !== null) {
     const valid = validateContribution(
       staffTime(before.collectivity_id, executedDays, staffDailyCost(before)),
-      (await partyIdsOf(trx, action.convention_id)).map((id) => asId<'Collectivity'>(id)),
+      await partiesOf(trx, action),
     );
     if (!valid.ok) addBudgetIssue(check, valid.error, { days: 'executedDays' });
     else checkStoredDays(check, 'executedDays', executedDays);
@@ -1383,18 +1340,15 @@ builder.mutationField('recordExecution', (t) =>
     args: { input: t.arg({ type: RecordExecutionInput, required: true }) },
     errors: BUDGET_ERRORS,
     resolve: (_root, { input }, context) =>
-      runMutation(context, 'recordExecution', async ({ trx, audit }) => {
-        const record = EXECUTION_RECORDERS[typenameOf(input.itemId)];
-        if (!record) throw new NotFoundError();
-        const { action, subjectType, subjectId, before, after } = await record(trx, context, input);
-        await audit({
-          conventionId: action.convention_id,
-          subjectType,
-          subjectId,
-          before,
-          after,
-        });
-        return budgetOfAction(action);
-      }),
+      changeBudgetItem(
+        context,
+        'recordExecution',
+        async ({ trx }) => {
+          const record = EXECUTION_RECORDERS[typenameOf(input.itemId)];
+          if (!record) throw new NotFoundError();
+          return record(trx, context, input);
+        },
+        'same',
+      ),
   }),
 );
