@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useQuery } from 'urql';
+import { useClient, useQuery, type CombinedError } from 'urql';
 import { Link, useLocation, useSearch } from 'wouter';
 import {
   apiFilterOf,
@@ -12,15 +12,22 @@ import {
   type ConventionListFilter,
 } from '../conventions/filter.js';
 import { useFormat } from '../format/use-format.js';
-import { graphql } from '../graphql.js';
+import { graphql, type ResultOf } from '../graphql.js';
 import { StatusBadge } from './convention/status-badge.js';
 import { Empty, Failure, Loading, useDocumentTitle } from '../status.js';
 import { canEdit, useSignedInViewer } from '../viewer.js';
 
+/** The API's largest page: a collectivity of a national platform may be party to more. */
+const PAGE_SIZE = 100;
+
 const ConventionsQuery = graphql(`
-  query Conventions($filter: ConventionFilter) {
-    conventions(first: 100, filter: $filter) {
+  query Conventions($filter: ConventionFilter, $first: Int!, $after: String) {
+    conventions(first: $first, after: $after, filter: $filter) {
       totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
       edges {
         node {
           id
@@ -40,18 +47,19 @@ const ConventionsQuery = graphql(`
   }
 `);
 
+/**
+ * The filter offers the countries of the viewer's partners, from all its conventions: the
+ * directory holds every collectivity of the platform, thousands on a national one.
+ */
 const CountriesQuery = graphql(`
   query PartnerCountries {
-    collectivities(first: 100) {
-      edges {
-        node {
-          id
-          countryCode
-        }
-      }
+    viewer {
+      partnerCountries
     }
   }
 `);
+
+type Connection = ResultOf<typeof ConventionsQuery>['conventions'];
 
 /** How long typing waits before the list follows: one request per pause, not per letter. */
 const TYPING_PAUSE_MS = 300;
@@ -64,23 +72,18 @@ export default function ConventionsPage() {
   const search = useSearch();
   const [, navigate] = useLocation();
   const filter = filterFromSearch(search);
-  const [result, refetch] = useQuery({
-    query: ConventionsQuery,
-    variables: { filter: apiFilterOf(filter) },
-  });
+  const variables = { filter: apiFilterOf(filter), first: PAGE_SIZE };
+  const [result, refetch] = useQuery({ query: ConventionsQuery, variables });
   const [countries] = useQuery({ query: CountriesQuery });
   const connection = result.data?.conventions;
+  const more = useMorePages(connection, variables);
 
   const apply = (next: ConventionListFilter) =>
     navigate(`/conventions${searchFromFilter(next, search)}`, { replace: true });
 
-  const countryCodes = [
-    ...new Set(
-      (countries.data?.collectivities.edges ?? [])
-        .map((edge) => edge.node.countryCode)
-        .filter((code) => code !== viewer.collectivity.countryCode),
-    ),
-  ].sort((a, b) => format.country(a).localeCompare(format.country(b), format.locale));
+  const countryCodes = [...(countries.data?.viewer?.partnerCountries ?? [])].sort((a, b) =>
+    format.country(a).localeCompare(format.country(b), format.locale),
+  );
   if (filter.partnerCountry && !countryCodes.includes(filter.partnerCountry))
     countryCodes.push(filter.partnerCountry);
 
@@ -119,7 +122,7 @@ export default function ConventionsPage() {
                 </tr>
               </thead>
               <tbody>
-                {connection.edges.map(({ node }) => (
+                {[...connection.edges, ...more.edges].map(({ node }) => (
                   <tr key={node.id}>
                     <td>
                       <Link href={`/conventions/${encodeURIComponent(node.id)}`}>
@@ -143,10 +146,64 @@ export default function ConventionsPage() {
               </tbody>
             </table>
           </div>
+          {more.error && <Failure error={more.error} retry={() => void more.load()} />}
+          {more.hasNext && (
+            <button
+              type="button"
+              className="button"
+              disabled={more.loading}
+              onClick={() => void more.load()}
+            >
+              {t('conventions.more', {
+                count: Math.min(
+                  PAGE_SIZE,
+                  connection.totalCount - connection.edges.length - more.edges.length,
+                ),
+              })}
+            </button>
+          )}
         </>
       )}
     </main>
   );
+}
+
+/**
+ * The pages after the first, read when asked and added below it; forgotten when the filters
+ * change (the first page's query then changes too).
+ */
+function useMorePages(
+  first: Connection | undefined,
+  variables: { filter: ReturnType<typeof apiFilterOf>; first: number },
+) {
+  const client = useClient();
+  const key = JSON.stringify(variables.filter);
+  const [state, setState] = useState<{ key: string; pages: Connection[] }>({ key, pages: [] });
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<CombinedError | null>(null);
+  const pages = state.key === key ? state.pages : [];
+  const last = pages.at(-1) ?? first;
+  async function load() {
+    const after = last?.pageInfo.endCursor;
+    if (!after) return;
+    setLoading(true);
+    setError(null);
+    const answer = await client.query(ConventionsQuery, { ...variables, after }).toPromise();
+    setLoading(false);
+    if (answer.error || !answer.data) {
+      setError(answer.error ?? null);
+      return;
+    }
+    const page = answer.data.conventions;
+    setState({ key, pages: [...pages, page] });
+  }
+  return {
+    edges: pages.flatMap((page) => page.edges),
+    hasNext: last?.pageInfo.hasNextPage === true,
+    loading,
+    error: state.key === key ? error : null,
+    load,
+  };
 }
 
 function Filters({
