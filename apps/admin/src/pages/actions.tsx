@@ -245,7 +245,7 @@ export default function ActionsPage({ id }: { id: string }) {
           </div>
           {convention.actions.totalCount > all.length && (
             <p className="count">
-              {t('dashboard.partial', { shown: all.length, count: convention.actions.totalCount })}
+              {t('actions.partial', { shown: all.length, count: convention.actions.totalCount })}
             </p>
           )}
         </>

@@ -187,6 +187,14 @@ export default function MissionsPage({ id }: { id: string }) {
               </tbody>
             </table>
           </div>
+          {convention.missions.totalCount > missions.length && (
+            <p className="count">
+              {t('missions.partial', {
+                shown: missions.length,
+                count: convention.missions.totalCount,
+              })}
+            </p>
+          )}
         </>
       )}
     </main>
