@@ -87,4 +87,26 @@ describe('the list of conventions of a collectivity party to many (a national pl
       expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(1 + 101),
     );
   });
+  it('shows a failed next page after the filters changed, not only under the first filters', async () => {
+    const { sent } = playServer({
+      Conventions: [page(1, 100, 130), page(101, 130, 130), page(1, 100, 120)],
+      PartnerCountries: [{ viewer: { partnerCountries: ['MA'] } }],
+    });
+    const user = userEvent.setup();
+    const fetch = vi.mocked(globalThis.fetch);
+    await renderScreen(<ConventionsPage />);
+    await screen.findByText('130 conventions');
+    await user.click(screen.getByRole('button', { name: 'Afficher les 30 suivantes' }));
+    await waitFor(() =>
+      expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(1 + 130),
+    );
+    await user.type(screen.getByLabelText('Intitulé contient'), 'coop');
+    // The next pages read under the previous filters are forgotten with them.
+    expect(await screen.findByText('120 conventions')).toBeTruthy();
+    expect(within(screen.getByRole('table')).getAllByRole('row')).toHaveLength(1 + 100);
+    expect(sent.at(-1)?.variables).toMatchObject({ filter: { search: 'coop' } });
+    fetch.mockImplementationOnce(() => Promise.reject(new TypeError('Failed to fetch')));
+    await user.click(screen.getByRole('button', { name: 'Afficher les 20 suivantes' }));
+    expect(await screen.findByRole('alert')).toBeTruthy();
+  });
 });

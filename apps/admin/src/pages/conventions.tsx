@@ -178,30 +178,33 @@ function useMorePages(
 ) {
   const client = useClient();
   const key = JSON.stringify(variables.filter);
-  const [state, setState] = useState<{ key: string; pages: Connection[] }>({ key, pages: [] });
+  // Pages and failure belong to the filters they were read under: kept together, forgotten together.
+  const [state, setState] = useState<{
+    key: string;
+    pages: Connection[];
+    error: CombinedError | null;
+  }>({ key, pages: [], error: null });
   const [loading, setLoading] = useState(false);
-  const [error, setError] = useState<CombinedError | null>(null);
-  const pages = state.key === key ? state.pages : [];
+  const { pages, error } = state.key === key ? state : { pages: [], error: null };
   const last = pages.at(-1) ?? first;
   async function load() {
     const after = last?.pageInfo.endCursor;
     if (!after) return;
     setLoading(true);
-    setError(null);
+    setState({ key, pages, error: null });
     const answer = await client.query(ConventionsQuery, { ...variables, after }).toPromise();
     setLoading(false);
-    if (answer.error || !answer.data) {
-      setError(answer.error ?? null);
-      return;
-    }
-    const page = answer.data.conventions;
-    setState({ key, pages: [...pages, page] });
+    setState(
+      answer.data && !answer.error
+        ? { key, pages: [...pages, answer.data.conventions], error: null }
+        : { key, pages, error: answer.error ?? null },
+    );
   }
   return {
     edges: pages.flatMap((page) => page.edges),
     hasNext: last?.pageInfo.hasNextPage === true,
     loading,
-    error: state.key === key ? error : null,
+    error,
     load,
   };
 }
