@@ -28,4 +28,12 @@ describe('the server configuration', () => {
       /COOP_WORKERS/,
     );
   });
+
+  it('keeps 32 million characters of answers per process unless told, none with 0, and refuses nonsense', () => {
+    expect(readConfig({}).answerCacheMb).toBe(32);
+    expect(readConfig({ COOP_ANSWER_CACHE_MB: '0' }).answerCacheMb).toBe(0);
+    expect(readConfig({ COOP_ANSWER_CACHE_MB: '256' }).answerCacheMb).toBe(256);
+    expect(() => readConfig({ COOP_ANSWER_CACHE_MB: '-1' })).toThrow(/COOP_ANSWER_CACHE_MB/);
+    expect(() => readConfig({ COOP_ANSWER_CACHE_MB: 'lots' })).toThrow(/COOP_ANSWER_CACHE_MB/);
+  });
 });

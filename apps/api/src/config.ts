@@ -29,6 +29,11 @@ export interface Config {
   readonly workers: number;
   /** COOP_PREPARED_STATEMENTS=0 behind a pooler that cannot keep prepared statements. */
   readonly preparedStatements: boolean;
+  /**
+   * COOP_ANSWER_CACHE_MB: what each server process may keep of the answers of single-convention
+   * queries, in millions of characters of JSON (answer-cache/); 0 keeps none.
+   */
+  readonly answerCacheMb: number;
 }
 
 const repoRoot = fileURLToPath(new URL('../../../', import.meta.url));
@@ -60,7 +65,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     exposeSqlCount: env.COOP_SQL_COUNT_HEADER === '1',
     workers: workersOf(env.COOP_WORKERS, databaseUrl),
     preparedStatements: env.COOP_PREPARED_STATEMENTS !== '0',
+    answerCacheMb: answerCacheMbOf(env.COOP_ANSWER_CACHE_MB),
   };
+}
+
+function answerCacheMbOf(value: string | undefined): number {
+  if (value === undefined || value.trim() === '') return 32;
+  const mb = Number(value);
+  if (!Number.isInteger(mb) || mb < 0 || mb > 4096) {
+    throw new ConfigError(
+      `COOP_ANSWER_CACHE_MB must be a whole number from 0 to 4096, got "${value}"`,
+    );
+  }
+  return mb;
 }
 
 function workersOf(value: string | undefined, databaseUrl: string | null): number {

@@ -106,6 +106,7 @@ async function serve(): Promise<void> {
     replica: replica?.db ?? null,
     production: config.production,
     exposeSqlCount: config.exposeSqlCount,
+    answerCache: config.answerCacheMb > 0 ? { maxChars: config.answerCacheMb * 1_000_000 } : null,
   });
   const server = createHttpServer(app, config.adminDist);
 

@@ -3,6 +3,7 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import type { IncomingMessage } from 'node:http';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { answerCache, type AnswerCacheOptions } from './answer-cache/answer-cache.js';
 import { viewerOfRequest } from './auth/viewer-of-request.js';
 import { createContext, type Context } from './context.js';
 import type { Db } from './db/database.js';
@@ -30,6 +31,8 @@ export interface AppOptions {
   readonly production?: boolean;
   /** Adds the x-coop-sql-statements header to every response (tests, benchmarks). */
   readonly exposeSqlCount?: boolean;
+  /** Keeps the answers of single-convention queries while their convention has not changed. */
+  readonly answerCache?: AnswerCacheOptions | null;
 }
 
 /** The header every browser request must carry (CSRF prevention); urql sets it in the admin app. */
@@ -116,6 +119,7 @@ export function createApp(options: AppOptions): App {
         blockFieldSuggestion: { enabled: true },
       }),
       responseHeaders(options.exposeSqlCount ?? false),
+      ...(options.answerCache ? [answerCache(schema, options.answerCache)] : []),
       // Operations compiled to plain JavaScript once, then cached: the executor's per-field work
       // is most of a large answer's cost (bench/ and docs/performance.md).
       useGraphQlJit(),

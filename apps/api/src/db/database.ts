@@ -29,7 +29,13 @@ import type {
   MeasurementTable,
 } from './tables/evaluation.js';
 import type { DelegateTable, MissionCostTable, MissionTable } from './tables/mission.js';
-import type { ApiTokenTable, AuditEntryTable, CalendarFeedTable } from './tables/platform.js';
+import type {
+  ApiTokenTable,
+  AuditEntryTable,
+  CalendarFeedTable,
+  ConventionChangeCountTable,
+  DirectoryChangeCountTable,
+} from './tables/platform.js';
 
 /** Every table Coop keeps, the same on PostgreSQL and on PGlite. */
 export interface Database {
@@ -64,6 +70,8 @@ export interface Database {
   evaluation_report: EvaluationReportTable;
   approval: ApprovalTable;
   exchange_rate: ExchangeRateTable;
+  convention_change_count: ConventionChangeCountTable;
+  directory_change_count: DirectoryChangeCountTable;
 }
 
 /** What a repository function reads or writes through: the pool, or an open transaction. */

@@ -46,3 +46,15 @@ export interface AuditEntryTable {
 export type ApiTokenRow = Selectable<ApiTokenTable>;
 export type CalendarFeedRow = Selectable<CalendarFeedTable>;
 export type AuditEntryRow = Selectable<AuditEntryTable>;
+
+/** Changes committed per convention (db/migrations/…_change_counts.ts): kept answers check it. */
+export interface ConventionChangeCountTable {
+  convention_id: number;
+  changes: number;
+}
+
+/** Changes committed to the directory: collectivities, organizations, exchange rates. */
+export interface DirectoryChangeCountTable {
+  single: Generated<boolean>;
+  changes: number;
+}
