@@ -217,7 +217,7 @@ async function measureWithCpu(
 
 function table(
   measures: readonly Measure[],
-  statements: ReadonlyMap<string, number>,
+  statements: ReadonlyMap<string, string>,
   floorRps: ReadonlyMap<number, number>,
 ): string {
   const repeated = measures.some((m) => (m.p99Runs?.length ?? 0) > 1);
@@ -297,7 +297,7 @@ async function main(): Promise<void> {
       (scenario) =>
         options.only.length === 0 || options.only.some((word) => scenario.name.includes(word)),
     );
-    const statements = new Map<string, number>();
+    const statements = new Map<string, string>();
     for (const scenario of scenarios) statements.set(scenario.name, await scenario.probe());
     const measures: Measure[] = [];
     for (const connections of options.connections) {
