@@ -177,5 +177,24 @@ for (const engine of ENGINES) {
       expect(own[1]!.data).toEqual({ node: { name: 'Dijon' } });
       expect(own[1]!.statements).toBe(own[0]!.statements);
     });
+
+    it('answers the masked error, never an unchecked answer, when the counts cannot be read', async () => {
+      const id = ids.founding!.id;
+      await read(kept, PAGE, { id }, dijon);
+      await sql`alter table directory_change_count rename to directory_change_count_away`.execute(
+        t.db,
+      );
+      try {
+        const failed = await read(kept, PAGE, { id }, dijon);
+        expect(failed.data?.node ?? null).toBeNull();
+        expect(failed.errors?.[0]).toMatchObject({ message: 'Unexpected error.' });
+        expect(JSON.stringify(failed)).not.toMatch(/directory_change_count|select|relation/i);
+      } finally {
+        await sql`alter table directory_change_count_away rename to directory_change_count`.execute(
+          t.db,
+        );
+      }
+      expect((await read(kept, PAGE, { id }, dijon)).statements).toBe(2);
+    });
   });
 }
